@@ -1,0 +1,33 @@
+package dev.squall.signal;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The transport side of one client connection, as the {@link SignalingHub} sees it. The hub calls
+ * these methods on its own scheduler; implementations hand the work to their I/O thread and must
+ * not block. A WebSocket binding lives in {@code dev.squall.signal.netty}; tests use fakes.
+ */
+public interface SignalingConnection {
+
+  /** Queues one text frame holding {@code json}. Does nothing once the connection is closed. */
+  void send(String json);
+
+  /**
+   * Sends a WebSocket close frame with {@code status} and {@code reason}, after every frame already
+   * queued, then closes the connection.
+   *
+   * @return completes when the connection is closed
+   */
+  CompletableFuture<Void> close(int status, String reason);
+
+  /** The client's address for logs, e.g. {@code 127.0.0.1:53122}. */
+  String remoteHost();
+
+  /**
+   * The host part of the request's {@code Host} header (see {@link IceServerProvider#forHost}), or
+   * null.
+   */
+  default String requestHost() {
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.squall.signal.netty;
+
+import dev.squall.signal.SignalingConnection;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link SignalingConnection} over a Netty WebSocket channel. Writes may come from any thread;
+ * Netty runs them on the channel's loop in call order. A client that stops reading while more than
+ * {@value #MAX_PENDING_BYTES} bytes wait for it is disconnected.
+ */
+final class NettySignalingConnection implements SignalingConnection {
+
+  static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
+
+  private final Channel channel;
+  private final String requestHost;
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  NettySignalingConnection(Channel channel, String requestHost) {
+    this.channel = channel;
+    this.requestHost = requestHost;
+    channel.closeFuture().addListener(f -> closed.complete(null));
+  }
+
+  @Override
+  public void send(String json) {
+    if (!channel.isActive()) {
+      return;
+    }
+    if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES) {
+      channel.close();
+      return;
+    }
+    channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
+  }
+
+  @Override
+  public CompletableFuture<Void> close(int status, String reason) {
+    if (channel.isActive()) {
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(status, truncate(reason)))
+          .addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.close();
+    }
+    return closed;
+  }
+
+  @Override
+  public String remoteHost() {
+    return String.valueOf(channel.remoteAddress());
+  }
+
+  @Override
+  public String requestHost() {
+    return requestHost;
+  }
+
+  /** A close reason holds at most 123 bytes of UTF-8 (RFC 6455 §5.5). */
+  private static String truncate(String reason) {
+    if (reason == null) {
+      return "";
+    }
+    String r = reason;
+    while (r.getBytes(StandardCharsets.UTF_8).length > 123) {
+      r = r.substring(0, r.length() - 1);
+    }
+    return r;
+  }
+}
