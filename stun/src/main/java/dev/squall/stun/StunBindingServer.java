@@ -9,6 +9,7 @@ import dev.squall.stun.attribute.Software;
 import dev.squall.stun.attribute.StunAttribute;
 import dev.squall.stun.attribute.UnknownAttributes;
 import dev.squall.stun.attribute.XorMappedAddress;
+import dev.squall.stun.internal.ClassicBindingResponder;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +25,9 @@ import java.util.Set;
  * <p>Processing, in order:
  *
  * <ol>
- *   <li>Fewer than 20 bytes, first two bits set, or no magic cookie → {@code DROPPED_NOT_STUN}.
+ *   <li>Fewer than 20 bytes or first two bits set → {@code DROPPED_NOT_STUN}. Without the magic
+ *       cookie the message is an RFC 3489 request and {@link ClassicBindingResponder} answers it
+ *       (MAPPED-ADDRESS, RFC 8489 §12.2) or drops it.
  *   <li>Decoding fails (bad length, overrunning attribute, malformed known attribute), or a
  *       FINGERPRINT is present but wrong or not last → {@code DROPPED_MALFORMED} (RFC 8489 §7.3:
  *       silently discarded).
@@ -51,6 +54,7 @@ public final class StunBindingServer {
   public static final String DEFAULT_SOFTWARE = "Squall";
 
   private final Software software;
+  private final ClassicBindingResponder classic;
 
   /** A server announcing {@link #DEFAULT_SOFTWARE}. */
   public StunBindingServer() {
@@ -64,6 +68,7 @@ public final class StunBindingServer {
    */
   public StunBindingServer(String software) {
     this.software = software == null || software.isEmpty() ? null : new Software(software);
+    this.classic = new ClassicBindingResponder(this.software == null ? null : software);
   }
 
   /**
@@ -79,7 +84,7 @@ public final class StunBindingServer {
       throw new IllegalArgumentException("unresolved source " + source);
     }
     if (!hasStunHeader(data, offset, length)) {
-      return StunServerResult.dropped(Outcome.DROPPED_NOT_STUN);
+      return classic.handle(data, offset, length, source);
     }
     StunMessage request;
     try {
