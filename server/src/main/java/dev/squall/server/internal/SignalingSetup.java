@@ -1,0 +1,102 @@
+package dev.squall.server.internal;
+
+import dev.squall.server.IceServerUri;
+import dev.squall.server.ServerConfig;
+import dev.squall.server.SignalingLimits;
+import dev.squall.signal.IceServer;
+import dev.squall.signal.IceServerProvider;
+import dev.squall.signal.SignalingConfig;
+import dev.squall.signal.SignalingHub;
+import dev.squall.signal.netty.SignalingWebSocket;
+import dev.squall.util.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelPipeline;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * The server's signaling: builds the {@link SignalingHub} from the {@link ServerConfig}, installs
+ * its WebSocket handlers on {@value #PATH} of each HTTP pipeline, and exposes the counts and the
+ * shutdown the server needs.
+ */
+public final class SignalingSetup {
+
+  /** The WebSocket endpoint of docs/signaling.md. */
+  public static final String PATH = "/ws";
+
+  private static final Pattern SAFE_HOST =
+      Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]");
+
+  private final SignalingHub hub;
+
+  /**
+   * @param stunPort the bound STUN UDP port for the default ICE server, or -1 when STUN is off
+   */
+  public SignalingSetup(
+      ServerConfig config, int stunPort, Scheduler scheduler, MeterRegistry registry) {
+    SignalingLimits l = config.limits();
+    SignalingConfig defaults = SignalingConfig.defaults();
+    SignalingConfig signaling =
+        new SignalingConfig(
+            l.maxMessageBytes(),
+            l.maxRoomSize(),
+            l.ratePerSecond(),
+            l.rateBurst(),
+            l.maxConnections(),
+            l.resumeGrace(),
+            l.resumeQueue(),
+            config.authSecret(),
+            iceServers(config, stunPort),
+            defaults.pingInterval(),
+            defaults.idleTimeout());
+    this.hub = new SignalingHub(signaling, scheduler, registry);
+  }
+
+  /** Adds the WebSocket handlers after the HTTP codec and aggregator. */
+  public void install(ChannelPipeline pipeline) {
+    SignalingWebSocket.install(pipeline, hub, PATH);
+  }
+
+  public int connections() {
+    return hub.connectionCount();
+  }
+
+  public int rooms() {
+    return hub.roomCount();
+  }
+
+  /** Tells every client {@code shutdown} and closes their connections. */
+  public CompletableFuture<?> shutdown(String reason) {
+    return hub.shutdown(reason);
+  }
+
+  /**
+   * The configured servers, or else {@code stun:HOST:PORT} for this server's own STUN port, where
+   * HOST is the configured STUN host or the host the client used (when it looks like a host name or
+   * IP literal), else the bind host.
+   */
+  static IceServerProvider iceServers(ServerConfig config, int stunPort) {
+    if (!config.iceServers().isEmpty()) {
+      List<IceServer> fixed =
+          config.iceServers().stream().map(SignalingSetup::toIceServer).toList();
+      return host -> fixed;
+    }
+    if (stunPort < 0) {
+      return host -> List.of();
+    }
+    if (config.stunHost() != null) {
+      List<IceServer> fixed = List.of(toIceServer(IceServerUri.stun(config.stunHost(), stunPort)));
+      return host -> fixed;
+    }
+    String fallback = config.host();
+    return host -> {
+      String h = host != null && SAFE_HOST.matcher(host).matches() ? host : fallback;
+      return List.of(toIceServer(IceServerUri.stun(h, stunPort)));
+    };
+  }
+
+  private static IceServer toIceServer(IceServerUri uri) {
+    return new IceServer(List.of(uri.url()), uri.username(), uri.credential());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.squall.server.internal;
+
+import dev.squall.server.TlsConfig;
+import dev.squall.server.TlsSetupException;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Netty server {@link SslContext} for a {@link TlsConfig} (null when TLS is off). */
+public final class TlsContexts {
+
+  private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
+
+  private TlsContexts() {}
+
+  /**
+   * Returns the server context, or null for {@link TlsConfig.Off}.
+   *
+   * @throws TlsSetupException when the files are missing, invalid or do not match
+   */
+  public static SslContext create(TlsConfig tls, String host) {
+    PemCredentials credentials;
+    if (tls instanceof TlsConfig.PemFiles pem) {
+      credentials = PemCredentials.load(pem.certificate(), pem.privateKey());
+    } else if (tls instanceof TlsConfig.SelfSigned) {
+      credentials = SelfSignedCertificate.generate(host);
+      log.info(
+          "generated a self-signed TLS certificate, SHA-256 fingerprint {}",
+          SelfSignedCertificate.fingerprint(credentials.chain().get(0)));
+    } else {
+      return null;
+    }
+    try {
+      return SslContextBuilder.forServer(
+              credentials.key(), credentials.chain().toArray(X509Certificate[]::new))
+          .applicationProtocolConfig(
+              new ApplicationProtocolConfig(
+                  ApplicationProtocolConfig.Protocol.ALPN,
+                  ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                  ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                  ApplicationProtocolNames.HTTP_1_1))
+          .build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new TlsSetupException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+}
