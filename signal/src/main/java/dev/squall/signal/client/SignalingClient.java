@@ -218,23 +218,27 @@ public final class SignalingClient implements AutoCloseable {
     if (closed.isDone()) {
       return closed;
     }
-    onLoop(
-        () -> {
-          closing = true;
-          closeStatus = 1000;
-          closeReason = "closed by client";
-          if (channel != null && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(1000, "bye"));
-            loop.schedule(
-                () -> {
-                  channel.close();
-                },
-                2,
-                TimeUnit.SECONDS);
-          } else {
-            finish();
-          }
-        });
+    boolean queued =
+        onLoop(
+            () -> {
+              closing = true;
+              closeStatus = 1000;
+              closeReason = "closed by client";
+              if (channel != null && channel.isActive()) {
+                channel.writeAndFlush(new CloseWebSocketFrame(1000, "bye"));
+                loop.schedule(
+                    () -> {
+                      channel.close();
+                    },
+                    2,
+                    TimeUnit.SECONDS);
+              } else {
+                finish();
+              }
+            });
+    if (!queued) {
+      closed.complete(null); // the loop is gone: nothing is left to close
+    }
     return closed;
   }
 
