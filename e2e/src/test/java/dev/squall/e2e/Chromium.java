@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * services) and a fresh temporary profile. {@link #close()} quits the browser, stops the driver and
  * deletes the profile. Fails (never skips) when Chromium or chromedriver is not installed.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -39,14 +39,14 @@ final class Chromium implements AutoCloseable {
   }
 
   /** A browser with a fake camera and microphone. */
-  static Chromium launch() {
+  public static Chromium launch() {
     return launch(true);
   }
 
   /**
    * @param fakeDevices false starts a browser with no camera and no microphone at all
    */
-  static Chromium launch(boolean fakeDevices) {
+  public static Chromium launch(boolean fakeDevices) {
     requireInstalled();
     Path profile;
     try {
@@ -111,7 +111,7 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 

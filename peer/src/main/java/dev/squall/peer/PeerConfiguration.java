@@ -1,0 +1,59 @@
+package dev.squall.peer;
+
+import dev.squall.dtls.DtlsCertificate;
+import dev.squall.dtls.DtlsConfig;
+import dev.squall.ice.IceConfig;
+import dev.squall.sdp.SetupRole;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link PeerConnection}. Start from {@link #defaults()} and use the withers.
+ *
+ * @param ice the ICE agent's settings (STUN servers, timers, consent, mDNS resolver, randomness)
+ * @param dtls the DTLS transport's settings (MTU, retransmission, handshake timeout, crypto)
+ * @param certificate this peer's DTLS identity; null generates a fresh one per connection
+ * @param answerSetup the {@code a=setup} an answer takes when the offer says {@code actpass}:
+ *     {@link SetupRole#ACTIVE} (the default, as browsers: the answerer is the DTLS client) or
+ *     {@link SetupRole#PASSIVE}
+ */
+public record PeerConfiguration(
+    IceConfig ice, DtlsConfig dtls, DtlsCertificate certificate, SetupRole answerSetup) {
+
+  public PeerConfiguration {
+    Objects.requireNonNull(ice, "ice");
+    Objects.requireNonNull(dtls, "dtls");
+    Objects.requireNonNull(answerSetup, "answerSetup");
+    if (answerSetup != SetupRole.ACTIVE && answerSetup != SetupRole.PASSIVE) {
+      throw new IllegalArgumentException("answerSetup must be active or passive: " + answerSetup);
+    }
+  }
+
+  /**
+   * ICE and DTLS defaults, without {@code use_srtp} (a data-only peer has no SRTP to key), a fresh
+   * certificate per connection, answers active.
+   */
+  public static PeerConfiguration defaults() {
+    return new PeerConfiguration(
+        IceConfig.defaults(),
+        DtlsConfig.defaults().withSrtpProfiles(List.of()),
+        null,
+        SetupRole.ACTIVE);
+  }
+
+  public PeerConfiguration withIce(IceConfig value) {
+    return new PeerConfiguration(value, dtls, certificate, answerSetup);
+  }
+
+  public PeerConfiguration withDtls(DtlsConfig value) {
+    return new PeerConfiguration(ice, value, certificate, answerSetup);
+  }
+
+  public PeerConfiguration withCertificate(DtlsCertificate value) {
+    return new PeerConfiguration(ice, dtls, value, answerSetup);
+  }
+
+  public PeerConfiguration withAnswerSetup(SetupRole value) {
+    return new PeerConfiguration(ice, dtls, certificate, value);
+  }
+}

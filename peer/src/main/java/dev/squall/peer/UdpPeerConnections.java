@@ -1,0 +1,56 @@
+package dev.squall.peer;
+
+import dev.squall.net.DatagramTransport;
+import dev.squall.net.EventLoopScheduler;
+import dev.squall.net.UdpTransport;
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Creates {@link PeerConnection}s over real UDP: one socket per local address (port 0), all on one
+ * Netty event loop, which is also the connection's scheduler. The event loop must belong to an NIO
+ * group (the default {@link dev.squall.net.UdpOptions}).
+ */
+public final class UdpPeerConnections {
+
+  private UdpPeerConnections() {}
+
+  /**
+   * Binds a UDP socket on each address (each becomes a host candidate) and creates the connection.
+   *
+   * @param addresses specific local addresses, not the wildcard (e.g. 127.0.0.1 for loopback tests)
+   */
+  public static CompletableFuture<PeerConnection> create(
+      EventLoop loop, PeerConfiguration config, List<InetAddress> addresses) {
+    if (addresses.isEmpty()) {
+      throw new IllegalArgumentException("at least one local address is needed");
+    }
+    // certificate generation takes milliseconds: do it here, not on the event loop
+    PeerConfiguration withCertificate =
+        config.certificate() != null
+            ? config
+            : config.withCertificate(dev.squall.dtls.DtlsCertificate.generate());
+    List<CompletableFuture<UdpTransport>> bound = new ArrayList<>();
+    for (InetAddress address : addresses) {
+      bound.add(UdpTransport.bind(loop, new InetSocketAddress(address, 0)));
+    }
+    return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new))
+        .handle(
+            (ok, error) -> {
+              List<DatagramTransport> transports = new ArrayList<>();
+              bound.stream()
+                  .filter(f -> !f.isCompletedExceptionally())
+                  .forEach(f -> transports.add(f.join()));
+              if (error != null) {
+                transports.forEach(DatagramTransport::close);
+                throw new PeerException(
+                    "cannot bind the UDP sockets: " + error.getMessage(), error);
+              }
+              return new PeerConnection(new EventLoopScheduler(loop), withCertificate, transports);
+            });
+  }
+}
