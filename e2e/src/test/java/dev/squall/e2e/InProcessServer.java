@@ -1,5 +1,6 @@
 package dev.squall.e2e;
 
+import dev.squall.server.BoundPorts;
 import dev.squall.server.ServerConfig;
 import dev.squall.server.SignalingLimits;
 import dev.squall.server.SquallServer;
@@ -14,10 +15,12 @@ final class InProcessServer implements AutoCloseable {
 
   private final SquallServer server;
   private final URI base;
+  private final int stunUdpPort;
 
-  private InProcessServer(SquallServer server, URI base) {
+  private InProcessServer(SquallServer server, URI base, int stunUdpPort) {
     this.server = server;
     this.base = base;
+    this.stunUdpPort = stunUdpPort;
   }
 
   static InProcessServer start() {
@@ -29,12 +32,18 @@ final class InProcessServer implements AutoCloseable {
     ServerConfig config =
         ServerConfig.builder().host("127.0.0.1").httpPort(0).stunPort(0).limits(limits).build();
     SquallServer server = new SquallServer(config);
-    int port = server.start().http();
-    return new InProcessServer(server, URI.create("http://127.0.0.1:" + port + "/"));
+    BoundPorts ports = server.start();
+    return new InProcessServer(
+        server, URI.create("http://127.0.0.1:" + ports.http() + "/"), ports.stunUdp());
   }
 
   URI base() {
     return base;
+  }
+
+  /** The UDP port of the server's STUN listener. */
+  int stunUdpPort() {
+    return stunUdpPort;
   }
 
   @Override
