@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Squall benchmarks (docs/benchmarks.md). Loopback only; every server it starts is stopped again.
+#
+#   bench/run.sh all [--quick]          STUN, signaling and JMH with the documented defaults
+#   bench/run.sh stun   [options]       STUN Binding tx/s, Squall vs coturn   (--help for options)
+#   bench/run.sh signal [options]       signaling relay, Squall vs PeerJS     (--help for options)
+#   bench/run.sh jmh [PATTERN] [JMH options]  micro-benchmarks (default StunCodecBenchmark; -prof gc)
+#
+# Environment: SQUALL_BENCH_NO_BUILD=1 skips the Maven build (use what is in target/),
+#              BENCH_JAVA_OPTS adds options to the load generator JVM,
+#              BENCH_NICE=-10 runs generator and servers at that niceness (root; for shared machines).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+PEERJS_VERSION=1.0.2
+PEERJS_DIR=bench/target/peerjs
+RESULTS=bench/target/results-$(date +%Y%m%d-%H%M%S).tsv
+
+build() {
+  if [ "${SQUALL_BENCH_NO_BUILD:-}" = 1 ] && [ -f bench/target/bench.classpath ] \
+      && [ -f cli/target/squall-all.jar ]; then
+    return
+  fi
+  echo "bench: building the server jar and the harnesses..." >&2
+  ./mvnw -q -B -DskipTests -pl bench -am package >&2
+}
+
+need_coturn() {
+  if ! command -v turnserver >/dev/null 2>&1; then
+    echo "bench: installing coturn" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends coturn >&2
+  fi
+  if pgrep -x turnserver >/dev/null 2>&1; then
+    echo "bench: note: a turnserver is already running (pids $(pgrep -x turnserver | tr '\n' ' '));" \
+      "it is not ours and is left alone, but it competes for CPU" >&2
+  fi
+}
+
+need_peerjs() {
+  if [ ! -f "$PEERJS_DIR/node_modules/peer/dist/bin/peerjs.js" ]; then
+    command -v npm >/dev/null 2>&1 || { echo "bench: npm (Node.js) is required for PeerJS" >&2; exit 1; }
+    echo "bench: installing peer@$PEERJS_VERSION into $PEERJS_DIR" >&2
+    mkdir -p "$PEERJS_DIR"
+    npm install --prefix "$PEERJS_DIR" --no-audit --no-fund --loglevel=error "peer@$PEERJS_VERSION" >&2
+  fi
+}
+
+run_java() {
+  # 10,000 WebSocket clients need 10,000+ descriptors here and in the server (inherits the limit)
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  local cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+  local nice=()
+  [ -n "${BENCH_NICE:-}" ] && nice=(nice -n "$BENCH_NICE")
+  # shellcheck disable=SC2086
+  "${nice[@]}" java -Xms1g -Xmx3g -Dlogback.configurationFile=logback-bench.xml ${BENCH_JAVA_OPTS:-} -cp "$cp" "$@"
+}
+
+summary() {
+  [ -s "$RESULTS" ] || return 0
+  echo
+  echo "== results ($RESULTS) =="
+  column -t -s $'\t' "$RESULTS"
+}
+
+what="${1:-all}"
+[ $# -gt 0 ] && shift
+case "$what" in
+  stun)
+    build; need_coturn
+    run_java dev.squall.bench.stun.StunBench --results "$RESULTS" "$@"
+    ;;
+  signal)
+    build; need_peerjs
+    run_java dev.squall.bench.signal.SignalBench --peerjs-dir "$PEERJS_DIR" --results "$RESULTS" "$@"
+    ;;
+  jmh)
+    build
+    # a benchmark name pattern goes first (bench/run.sh jmh DtlsRecordBenchmark -prof gc);
+    # without one, run the STUN codec benchmarks
+    if [ $# -eq 0 ] || [ "${1#-}" != "$1" ]; then set -- StunCodecBenchmark "$@"; fi
+    run_java org.openjdk.jmh.Main "$@"
+    ;;
+  all)
+    build; need_coturn; need_peerjs
+    if [ "${1:-}" = --quick ]; then
+      stun_args=(--warmup 1 --duration 3 --rounds 1)
+      signal_args=(--clients 1000 --latency-warmup 2 --latency-duration 5 --step-duration 3)
+      jmh_args=(-wi 1 -w 1 -i 2 -r 1)
+    else
+      stun_args=(); signal_args=(); jmh_args=(-prof gc)
+    fi
+    run_java dev.squall.bench.stun.StunBench --results "$RESULTS" "${stun_args[@]}"
+    run_java dev.squall.bench.signal.SignalBench --peerjs-dir "$PEERJS_DIR" --results "$RESULTS" \
+      "${signal_args[@]}"
+    run_java org.openjdk.jmh.Main StunCodecBenchmark "${jmh_args[@]}"
+    ;;
+  -h|--help|help)
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+  *)
+    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, all)" >&2
+    exit 2
+    ;;
+esac
+summary
