@@ -116,9 +116,9 @@ public final class SquallServer implements AutoCloseable {
       if (config.stunEnabled()) {
         StunListeners stun =
             new StunListeners(transport, bossGroup, workerGroup, metrics, connections);
-        Channel udp = stun.bindUdp(config, address);
-        listeners.add(udp);
-        stunUdp = ((InetSocketAddress) udp.localAddress()).getPort();
+        List<Channel> udp = stun.bindUdp(config, address);
+        listeners.addAll(udp);
+        stunUdp = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
         Channel tcp = stun.bindTcp(config, address, stunUdp);
         listeners.add(tcp);
         stunTcp = ((InetSocketAddress) tcp.localAddress()).getPort();

@@ -47,16 +47,21 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** Counts one STUN request handled on {@code transport} ({@code udp}/{@code tcp}). */
   public void stunRequest(String transport, String outcome) {
-    counters
-        .computeIfAbsent(
-            "stun|" + transport + "|" + outcome,
-            k ->
-                Counter.builder("squall.stun.requests")
-                    .description("STUN packets received, by transport and outcome")
-                    .tag("transport", transport)
-                    .tag("outcome", outcome)
-                    .register(registry))
-        .increment();
+    stunCounter(transport, outcome).increment();
+  }
+
+  /**
+   * The counter of STUN requests on {@code transport} with {@code outcome}, for hot paths to keep.
+   */
+  public Counter stunCounter(String transport, String outcome) {
+    return counters.computeIfAbsent(
+        "stun|" + transport + "|" + outcome,
+        k ->
+            Counter.builder("squall.stun.requests")
+                .description("STUN packets received, by transport and outcome")
+                .tag("transport", transport)
+                .tag("outcome", outcome)
+                .register(registry));
   }
 
   /** Counts one HTTP response; {@code route} is a fixed name, never the request path. */

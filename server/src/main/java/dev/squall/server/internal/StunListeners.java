@@ -6,14 +6,20 @@ import dev.squall.stun.StunBindingServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.group.ChannelGroup;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Binds the STUN listeners: one UDP channel and one TCP server channel sharing a single {@link
+ * Binds the STUN listeners: UDP channels and one TCP server channel sharing a single {@link
  * StunBindingServer} (it is stateless). With port 0 the TCP listener tries the port UDP got, so
  * both usually share one number.
  */
@@ -22,8 +28,17 @@ public final class StunListeners {
   /** SOFTWARE attribute value in responses (RFC 8489 §14.14). */
   public static final String SOFTWARE = "Squall";
 
-  /** Receive buffer per datagram: STUN over UDP stays well under the path MTU (RFC 8489 §6.1). */
-  private static final int MAX_DATAGRAM = 4096;
+  /** Socket buffers: a burst of requests waits here instead of being dropped by the kernel. */
+  private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
+
+  /**
+   * Largest datagram of a batched read: STUN over UDP stays under the path MTU (RFC 8489 §6.1);
+   * longer datagrams are cut, fail to decode and are counted as malformed.
+   */
+  private static final int BATCHED_DATAGRAM = 1500;
+
+  /** Datagrams per batched read. */
+  private static final int BATCH = 32;
 
   private final NettyTransport transport;
   private final EventLoopGroup bossGroup;
@@ -45,15 +60,61 @@ public final class StunListeners {
     this.connections = connections;
   }
 
-  /** Binds STUN over UDP on {@code config.stunPort()}. */
-  public Channel bindUdp(ServerConfig config, InetAddress address) {
+  /**
+   * Binds STUN over UDP on {@code config.stunPort()}: with epoll, one socket per core on the same
+   * port ({@code SO_REUSEPORT}, the kernel spreads senders over them), each on its own event loop
+   * and reading batches of datagrams ({@code recvmmsg}); with NIO, one socket.
+   */
+  public List<Channel> bindUdp(ServerConfig config, InetAddress address) {
+    boolean epoll = transport.datagramChannel() == EpollDatagramChannel.class;
+    int sockets = epoll ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+    List<Channel> channels = new ArrayList<>(sockets);
+    channels.add(
+        Listeners.bind(
+            udpBootstrap(epoll, sockets > 1),
+            config.host(),
+            address,
+            config.stunPort(),
+            "stun-udp"));
+    int port = ((InetSocketAddress) channels.get(0).localAddress()).getPort();
+    try {
+      for (int i = 1; i < sockets; i++) {
+        channels.add(
+            Listeners.bind(udpBootstrap(epoll, true), config.host(), address, port, "stun-udp"));
+      }
+    } catch (RuntimeException e) {
+      channels.forEach(Channel::close);
+      throw e;
+    }
+    return channels;
+  }
+
+  private Bootstrap udpBootstrap(boolean epoll, boolean reusePort) {
     Bootstrap b =
         new Bootstrap()
             .group(workerGroup)
             .channel(transport.datagramChannel())
-            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-            .handler(new StunUdpHandler(stun, metrics));
-    return Listeners.bind(b, config.host(), address, config.stunPort(), "stun-udp");
+            .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+            .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new StunUdpHandler(stun, metrics));
+                  }
+                });
+    if (epoll) {
+      b.option(EpollChannelOption.SO_REUSEPORT, reusePort)
+          .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, BATCHED_DATAGRAM)
+          .option(
+              ChannelOption.RECVBUF_ALLOCATOR,
+              new FixedRecvByteBufAllocator(BATCHED_DATAGRAM * BATCH));
+    } else {
+      b.option(
+          ChannelOption.RECVBUF_ALLOCATOR,
+          new FixedRecvByteBufAllocator(StunUdpHandler.MAX_DATAGRAM));
+    }
+    return b;
   }
 
   /**

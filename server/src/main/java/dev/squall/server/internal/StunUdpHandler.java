@@ -2,22 +2,34 @@ package dev.squall.server.internal;
 
 import dev.squall.stun.StunBindingServer;
 import dev.squall.stun.StunServerResult;
-import io.netty.buffer.ByteBufUtil;
+import dev.squall.stun.StunServerResult.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.util.EnumMap;
 
 /**
- * STUN over UDP: every datagram is one STUN message handed to the sans-I/O {@link
- * StunBindingServer}; its response, if any, goes back to the sender. Every datagram is counted in
- * {@code squall.stun.requests{transport="udp",outcome}}; a handler failure is counted as error kind
- * {@code stun} and never stops the listener.
+ * STUN over UDP on one socket: every datagram is one STUN message handed to the sans-I/O {@link
+ * StunBindingServer}; its response, if any, goes back to the sender. Responses are written as they
+ * are made and flushed once per read batch, so a burst of requests leaves in one batched send.
+ * Every datagram is counted in {@code squall.stun.requests{transport="udp",outcome}}; a handler
+ * failure is counted as error kind {@code stun} and never stops the listener.
+ *
+ * <p>One instance per channel (it keeps a scratch array and the counters of its channel's loop).
  */
 public final class StunUdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
+  /** Larger datagrams are not STUN this server answers (RFC 8489 §6.1 keeps under the MTU). */
+  static final int MAX_DATAGRAM = 4096;
+
   private final StunBindingServer stun;
   private final ServerMetrics metrics;
+  private final EnumMap<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+  private final byte[] scratch = new byte[MAX_DATAGRAM];
+  private boolean pendingFlush;
 
   public StunUdpHandler(StunBindingServer stun, ServerMetrics metrics) {
     this.stun = stun;
@@ -26,19 +38,33 @@ public final class StunUdpHandler extends SimpleChannelInboundHandler<DatagramPa
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-    byte[] data = ByteBufUtil.getBytes(packet.content());
+    ByteBuf content = packet.content();
+    int length = Math.min(content.readableBytes(), scratch.length);
+    content.getBytes(content.readerIndex(), scratch, 0, length);
     StunServerResult result;
     try {
-      result = stun.handle(data, 0, data.length, packet.sender());
+      result = stun.handle(scratch, 0, length, packet.sender());
     } catch (RuntimeException e) {
       metrics.errors().report("stun", "STUN handler failed on a UDP datagram", e);
       return;
     }
-    metrics.stunRequest("udp", StunOutcomes.tag(result.outcome()));
+    counters
+        .computeIfAbsent(
+            result.outcome(), o -> metrics.stunCounter("udp", StunOutcomes.tag(result.outcome())))
+        .increment();
     if (result.response() != null) {
-      ctx.writeAndFlush(
-          new DatagramPacket(Unpooled.wrappedBuffer(result.response()), packet.sender()));
+      ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(result.response()), packet.sender()));
+      pendingFlush = true;
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (pendingFlush) {
+      pendingFlush = false;
+      ctx.flush();
+    }
+    ctx.fireChannelReadComplete();
   }
 
   @Override
