@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param answerSetup the {@code a=setup} an answer takes when the offer says {@code actpass}:
  *     {@link SetupRole#ACTIVE} (the default, as browsers: the answerer is the DTLS client) or
  *     {@link SetupRole#PASSIVE}
+ * @param rawDatagrams true to run no SCTP and carry raw application datagrams over DTLS ({@link
+ *     PeerConnection#sendDatagram}); false (the default) for DataChannels
  */
 public record PeerConfiguration(
-    IceConfig ice, DtlsConfig dtls, DtlsCertificate certificate, SetupRole answerSetup) {
+    IceConfig ice,
+    DtlsConfig dtls,
+    DtlsCertificate certificate,
+    SetupRole answerSetup,
+    boolean rawDatagrams) {
 
   public PeerConfiguration {
     Objects.requireNonNull(ice, "ice");
@@ -38,22 +44,27 @@ public record PeerConfiguration(
         IceConfig.defaults(),
         DtlsConfig.defaults().withSrtpProfiles(List.of()),
         null,
-        SetupRole.ACTIVE);
+        SetupRole.ACTIVE,
+        false);
   }
 
   public PeerConfiguration withIce(IceConfig value) {
-    return new PeerConfiguration(value, dtls, certificate, answerSetup);
+    return new PeerConfiguration(value, dtls, certificate, answerSetup, rawDatagrams);
   }
 
   public PeerConfiguration withDtls(DtlsConfig value) {
-    return new PeerConfiguration(ice, value, certificate, answerSetup);
+    return new PeerConfiguration(ice, value, certificate, answerSetup, rawDatagrams);
   }
 
   public PeerConfiguration withCertificate(DtlsCertificate value) {
-    return new PeerConfiguration(ice, dtls, value, answerSetup);
+    return new PeerConfiguration(ice, dtls, value, answerSetup, rawDatagrams);
   }
 
   public PeerConfiguration withAnswerSetup(SetupRole value) {
-    return new PeerConfiguration(ice, dtls, certificate, value);
+    return new PeerConfiguration(ice, dtls, certificate, value, rawDatagrams);
+  }
+
+  public PeerConfiguration withRawDatagrams(boolean value) {
+    return new PeerConfiguration(ice, dtls, certificate, answerSetup, value);
   }
 }

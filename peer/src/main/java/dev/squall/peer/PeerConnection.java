@@ -1,23 +1,22 @@
 package dev.squall.peer;
 
+import dev.squall.datachannel.DataChannel;
+import dev.squall.datachannel.DataChannelInit;
+import dev.squall.datachannel.DataChannelManager;
 import dev.squall.dtls.DtlsCertificate;
 import dev.squall.dtls.DtlsException;
 import dev.squall.dtls.DtlsRole;
 import dev.squall.dtls.DtlsState;
-import dev.squall.ice.IceCandidate;
 import dev.squall.ice.IceCandidatePair;
 import dev.squall.ice.IceConnectionState;
-import dev.squall.ice.IceCredentials;
 import dev.squall.ice.IceRole;
 import dev.squall.net.DatagramTransport;
+import dev.squall.peer.internal.CallbackExecutor;
 import dev.squall.peer.internal.ConnectionStates;
+import dev.squall.peer.internal.Negotiation;
+import dev.squall.peer.internal.OnScheduler;
 import dev.squall.peer.internal.RemoteParameters;
 import dev.squall.peer.internal.TransportStack;
-import dev.squall.sdp.Attributed;
-import dev.squall.sdp.JsepAnswerBuilder;
-import dev.squall.sdp.JsepOfferBuilder;
-import dev.squall.sdp.MediaDescription;
-import dev.squall.sdp.SetupRole;
 import dev.squall.util.Scheduler;
 import java.util.List;
 import java.util.Objects;
@@ -35,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * #setRemoteDescription}, {@link #addIceCandidate}, trickled {@link #onIceCandidate} ending with an
  * end-of-candidates indication, and {@code iceConnectionState} / {@code connectionState} events.
  * Underneath: an ICE agent (RFC 8445) on the given transports, and DTLS (RFC 6347, RFC 8827) over
- * the selected pair, the certificate checked against the remote {@code a=fingerprint}. Until SCTP
- * sits on DTLS, {@link #sendDatagram} and {@link #onDatagram} carry application bytes, one DTLS
- * record each.
+ * the selected pair, the certificate checked against the remote {@code a=fingerprint}, and SCTP
+ * (RFC 8261) over DTLS carrying DataChannels (RFC 8831, RFC 8832): {@link #createDataChannel} and
+ * {@link #onDataChannel}. In raw mode ({@link PeerConfiguration#rawDatagrams()}) there is no SCTP
+ * and {@link #sendDatagram} / {@link #onDatagram} carry application bytes, one DTLS record each.
  *
  * <p>Roles follow JSEP: the offerer is ICE controlling and writes {@code a=setup:actpass}; the
  * answerer is controlled and writes {@code active} (DTLS client) unless configured otherwise. The
@@ -46,8 +46,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: everything runs on one {@link Scheduler} (a Netty event loop in production). Methods
  * may be called from any thread: they hop onto the scheduler and their futures complete there.
- * Listeners run on the scheduler, in order; do not block in them. The connection owns the
- * transports it is given and closes them in {@link #close()}.
+ * Connection listeners run on the scheduler, in order; do not block in them. DataChannel listeners
+ * ({@link #onDataChannel} and each channel's open, message, low-buffer and close listeners) run on
+ * a callback thread of their own, one at a time and in order, so slow user code there delays only
+ * later callbacks, never the protocol loop; {@link DataChannel} methods may be called from any
+ * thread. The connection owns the transports it is given and closes them in {@link #close()}.
  */
 public final class PeerConnection implements AutoCloseable {
 
@@ -57,20 +60,19 @@ public final class PeerConnection implements AutoCloseable {
   private final PeerConfiguration config;
   private final List<DatagramTransport> transports;
   private final DtlsCertificate certificate;
-  private final List<Consumer<IceCandidateInit>> candidateListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<IceConnectionState>> iceListeners = new CopyOnWriteArrayList<>();
+  final List<Consumer<IceCandidateInit>> candidateListeners = new CopyOnWriteArrayList<>();
+  final List<Consumer<IceConnectionState>> iceListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PeerConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<byte[]>> datagramListeners = new CopyOnWriteArrayList<>();
+  final List<Consumer<byte[]>> datagramListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
+  private final CallbackExecutor callbacks;
+  private final DataChannelManager channels;
   // the fields below are touched only on the scheduler
-  private TransportStack stack;
-  private Description localDescription;
-  private Description remoteDescription;
-  private RemoteParameters remote;
-  private SignalingState signalingState = SignalingState.STABLE;
-  private IceConnectionState iceState = IceConnectionState.NEW;
+  final Negotiation negotiation = new Negotiation();
+  TransportStack stack;
+  IceConnectionState iceState = IceConnectionState.NEW;
   private PeerConnectionState state = PeerConnectionState.NEW;
-  private volatile String failureReason;
+  volatile String failureReason;
 
   /**
    * @param transports bound transports (one host candidate each) whose callbacks run on {@code
@@ -86,6 +88,8 @@ public final class PeerConnection implements AutoCloseable {
     }
     this.certificate =
         config.certificate() != null ? config.certificate() : DtlsCertificate.generate();
+    this.callbacks = config.rawDatagrams() ? null : new CallbackExecutor("squall-datachannel");
+    this.channels = callbacks == null ? null : new DataChannelManager(scheduler, callbacks);
   }
 
   /**
@@ -96,14 +100,9 @@ public final class PeerConnection implements AutoCloseable {
     return call(
         () -> {
           requireOpen();
-          if (signalingState != SignalingState.STABLE || remoteDescription != null) {
-            throw new PeerException(
-                "createOffer in state " + signalingState + ": renegotiation is not supported yet");
-          }
+          negotiation.checkCreateOffer();
           TransportStack s = stack(IceRole.CONTROLLING);
-          return new Description(
-              Description.Type.OFFER,
-              JsepOfferBuilder.dataChannel(sdpCredentials(s), sdpFingerprint()).build());
+          return negotiation.offer(s.localCredentials(), certificate.fingerprint());
         });
   }
 
@@ -114,15 +113,8 @@ public final class PeerConnection implements AutoCloseable {
     return call(
         () -> {
           requireOpen();
-          if (signalingState != SignalingState.HAVE_REMOTE_OFFER) {
-            throw new PeerException("createAnswer needs a remote offer; state " + signalingState);
-          }
-          return new Description(
-              Description.Type.ANSWER,
-              JsepAnswerBuilder.forOffer(
-                      remoteDescription.sdp(), sdpCredentials(stack), sdpFingerprint())
-                  .setup(config.answerSetup())
-                  .build());
+          return negotiation.answer(
+              stack.localCredentials(), certificate.fingerprint(), config.answerSetup());
         });
   }
 
@@ -134,20 +126,10 @@ public final class PeerConnection implements AutoCloseable {
     return call(
         () -> {
           requireOpen();
-          if (description.type() == Description.Type.OFFER) {
-            if (signalingState != SignalingState.STABLE || stack == null || remote != null) {
-              throw new PeerException("setLocalDescription(offer) without createOffer first");
-            }
-            signalingState = SignalingState.HAVE_LOCAL_OFFER;
-          } else {
-            if (signalingState != SignalingState.HAVE_REMOTE_OFFER) {
-              throw new PeerException("setLocalDescription(answer) in state " + signalingState);
-            }
-            SetupRole setup = localSetup(description);
-            signalingState = SignalingState.STABLE;
-            stack.startDtls(remote.fingerprint(), DtlsRole.fromLocalSetup(setup.token()));
+          DtlsRole role = negotiation.applyLocal(description, stack != null);
+          if (role != null) {
+            stack.startDtls(negotiation.remote().fingerprint(), role);
           }
-          localDescription = description;
           // in a later task, as browsers do: whoever sends the description on completion sends
           // it before the first candidate
           scheduler.execute(
@@ -171,25 +153,13 @@ public final class PeerConnection implements AutoCloseable {
         () -> {
           requireOpen();
           boolean offer = description.type() == Description.Type.OFFER;
-          if (offer && (signalingState != SignalingState.STABLE || remoteDescription != null)) {
-            throw new PeerException(
-                "setRemoteDescription(offer) in state "
-                    + signalingState
-                    + ": renegotiation is not supported yet");
-          }
-          if (!offer && signalingState != SignalingState.HAVE_LOCAL_OFFER) {
-            throw new PeerException("setRemoteDescription(answer) in state " + signalingState);
-          }
-          RemoteParameters params = RemoteParameters.read(description.sdp(), offer);
-          remote = params;
-          remoteDescription = description;
+          DtlsRole role = negotiation.applyRemote(description);
+          RemoteParameters params = negotiation.remote();
           stack(offer ? IceRole.CONTROLLED : IceRole.CONTROLLING)
               .setRemoteCredentials(params.credentials());
-          if (offer) {
-            signalingState = SignalingState.HAVE_REMOTE_OFFER;
-          } else {
-            signalingState = SignalingState.STABLE;
-            stack.startDtls(params.fingerprint(), DtlsRole.fromRemoteSetup(params.setup().token()));
+          stack.setRemoteSctp(params.sctpPort(), params.maxMessageSize());
+          if (role != null) {
+            stack.startDtls(params.fingerprint(), role);
           }
           params.candidates().forEach(stack::addRemoteCandidate);
           if (params.endOfCandidates()) {
@@ -210,6 +180,7 @@ public final class PeerConnection implements AutoCloseable {
     return call(
         () -> {
           requireOpen();
+          RemoteParameters remote = negotiation.remote();
           if (remote == null) {
             throw new PeerException("addIceCandidate before setRemoteDescription");
           }
@@ -233,6 +204,10 @@ public final class PeerConnection implements AutoCloseable {
    */
   public void sendDatagram(byte[] data) {
     Objects.requireNonNull(data, "data");
+    if (channels != null) {
+      throw new IllegalStateException(
+          "DTLS carries SCTP: configure rawDatagrams to send datagrams");
+    }
     if (!scheduler.inScheduler()) {
       throw new IllegalStateException("sendDatagram must be called on the connection's scheduler");
     }
@@ -257,7 +232,35 @@ public final class PeerConnection implements AutoCloseable {
     stateListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Each application datagram received over DTLS (the array is the listener's). */
+  /**
+   * Creates a DataChannel (W3C {@code createDataChannel}); it opens once SCTP is up. Any thread.
+   *
+   * @throws IllegalStateException in raw-datagram mode or once closed
+   */
+  public DataChannel createDataChannel(String label, DataChannelInit init) {
+    if (channels == null) {
+      throw new IllegalStateException("no DataChannels in raw-datagram mode");
+    }
+    if (state == PeerConnectionState.CLOSED) {
+      throw new IllegalStateException("the connection is closed");
+    }
+    return channels.createDataChannel(label, init);
+  }
+
+  /** An ordered, reliable channel opened in-band. */
+  public DataChannel createDataChannel(String label) {
+    return createDataChannel(label, DataChannelInit.DEFAULT);
+  }
+
+  /** Channels the peer opens, on the callback thread, before any of their messages. */
+  public void onDataChannel(Consumer<DataChannel> listener) {
+    if (channels == null) {
+      throw new IllegalStateException("no DataChannels in raw-datagram mode");
+    }
+    channels.onDataChannel(listener);
+  }
+
+  /** Each application datagram received over DTLS in raw mode (the array is the listener's). */
   public void onDatagram(Consumer<byte[]> listener) {
     datagramListeners.add(Objects.requireNonNull(listener, "listener"));
   }
@@ -284,7 +287,7 @@ public final class PeerConnection implements AutoCloseable {
   }
 
   public SignalingState signalingState() {
-    return signalingState;
+    return negotiation.state();
   }
 
   /** Why the connection FAILED ({@code ICE failed: ...} or {@code DTLS failed: ...}), or null. */
@@ -293,11 +296,11 @@ public final class PeerConnection implements AutoCloseable {
   }
 
   public Optional<Description> localDescription() {
-    return Optional.ofNullable(localDescription);
+    return Optional.ofNullable(negotiation.local());
   }
 
   public Optional<Description> remoteDescription() {
-    return Optional.ofNullable(remoteDescription);
+    return Optional.ofNullable(negotiation.remoteDescription());
   }
 
   /** The pair ICE selected, once there is one. Call on the scheduler. */
@@ -324,7 +327,11 @@ public final class PeerConnection implements AutoCloseable {
     if (state == PeerConnectionState.CLOSED) {
       return;
     }
-    signalingState = SignalingState.CLOSED;
+    negotiation.close();
+    if (channels != null) {
+      channels.close();
+      callbacks.shutdown();
+    }
     if (stack != null) {
       stack.close();
     } else {
@@ -343,28 +350,10 @@ public final class PeerConnection implements AutoCloseable {
               certificate,
               transports,
               role,
-              new StackEvents());
+              channels,
+              new StackEvents(this));
     }
     return stack;
-  }
-
-  private SetupRole localSetup(Description answer) {
-    MediaDescription section = answer.sdp().media().get(remote.mLineIndex());
-    SetupRole setup = answer.sdp().resolve(section, Attributed::setup).orElse(SetupRole.ACTIVE);
-    if (setup != SetupRole.ACTIVE && setup != SetupRole.PASSIVE) {
-      throw new PeerException("our answer must say a=setup:active or passive, not " + setup);
-    }
-    return setup;
-  }
-
-  private static dev.squall.sdp.IceCredentials sdpCredentials(TransportStack s) {
-    IceCredentials c = s.localCredentials();
-    return new dev.squall.sdp.IceCredentials(c.ufrag(), c.pwd());
-  }
-
-  private dev.squall.sdp.Fingerprint sdpFingerprint() {
-    return new dev.squall.sdp.Fingerprint(
-        certificate.fingerprint().algorithm(), certificate.fingerprint().value());
   }
 
   private void requireOpen() {
@@ -374,21 +363,7 @@ public final class PeerConnection implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> call(Supplier<T> task) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Runnable run =
-        () -> {
-          try {
-            result.complete(task.get());
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        };
-    if (scheduler.inScheduler()) {
-      run.run();
-    } else {
-      scheduler.execute(run);
-    }
-    return result;
+    return OnScheduler.call(scheduler, task);
   }
 
   private void setState(PeerConnectionState next) {
@@ -407,62 +382,12 @@ public final class PeerConnection implements AutoCloseable {
     stateListeners.forEach(l -> l.accept(next));
   }
 
-  private void updateState() {
+  void updateState() {
     if (state == PeerConnectionState.CLOSED
         || state == PeerConnectionState.FAILED // final until ICE restarts exist
         || stack == null) {
       return;
     }
     setState(ConnectionStates.derive(iceState, stack.dtlsState()));
-  }
-
-  /** The stack's events, on the scheduler. */
-  private final class StackEvents implements TransportStack.Events {
-    @Override
-    public void localCandidate(IceCandidate candidate) {
-      IceCandidateInit init =
-          new IceCandidateInit(
-              candidate.format(), mid(), mLineIndex(), stack.localCredentials().ufrag());
-      candidateListeners.forEach(l -> l.accept(init));
-    }
-
-    @Override
-    public void gatheringComplete() {
-      IceCandidateInit end =
-          IceCandidateInit.endOfCandidates(mid(), mLineIndex(), stack.localCredentials().ufrag());
-      candidateListeners.forEach(l -> l.accept(end));
-    }
-
-    @Override
-    public void iceState(IceConnectionState next) {
-      iceState = next;
-      if (next == IceConnectionState.FAILED && failureReason == null) {
-        failureReason = "ICE failed: " + stack.iceFailureReason();
-      }
-      iceListeners.forEach(l -> l.accept(next));
-      updateState();
-    }
-
-    @Override
-    public void dtlsState(DtlsState next, DtlsException error) {
-      if (next == DtlsState.FAILED && failureReason == null) {
-        failureReason =
-            "DTLS failed: " + (error != null ? error.getMessage() : "unknown DTLS error");
-      }
-      updateState();
-    }
-
-    @Override
-    public void datagram(byte[] data) {
-      datagramListeners.forEach(l -> l.accept(data));
-    }
-
-    private String mid() {
-      return remote != null && remote.mid() != null ? remote.mid() : "0";
-    }
-
-    private int mLineIndex() {
-      return remote != null ? remote.mLineIndex() : 0;
-    }
   }
 }

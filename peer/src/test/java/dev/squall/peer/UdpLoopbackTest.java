@@ -28,7 +28,7 @@ class UdpLoopbackTest {
   @Test
   void connectsAndCarriesDatagramsBothWays() throws Exception {
     List<InetAddress> loopback = List.of(InetAddress.getLoopbackAddress());
-    PeerConfiguration config = PeerConfiguration.defaults();
+    PeerConfiguration config = PeerConfiguration.defaults().withRawDatagrams(true);
     try (PeerConnection alice =
             UdpPeerConnections.create(group.next(), config, loopback).get(10, TimeUnit.SECONDS);
         PeerConnection bob =

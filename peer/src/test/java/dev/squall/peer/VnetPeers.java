@@ -93,7 +93,11 @@ final class VnetPeers implements AutoCloseable {
 
   private PeerConnection peer(Host host, IceConfig ice, DtlsConfig dtls, DtlsCertificate cert) {
     PeerConfiguration config =
-        PeerConfiguration.defaults().withIce(ice).withDtls(dtls).withCertificate(cert);
+        PeerConfiguration.defaults()
+            .withIce(ice)
+            .withDtls(dtls)
+            .withCertificate(cert)
+            .withRawDatagrams(true);
     return new PeerConnection(scheduler, config, List.of(host.bind(5000)));
   }
 

@@ -5,6 +5,11 @@ package dev.squall.e2e.peer;
  * room over the signaling WebSocket and runs one RTCPeerConnection with a DataChannel, offering
  * when it is the newcomer (docs/signaling.md) and answering otherwise. Messages are handled one at
  * a time, in order. {@link #STATE} reads back what the browser reports.
+ *
+ * <p>DataChannels: the offerer creates channel {@code squall} and sends {@code "ping from
+ * chromium"} when it opens. Every channel records what it receives in {@code received} (text as is,
+ * binary as {@code "bin:1,2,3"}), and answers each binary message with the binary {@code [7,8,9]}.
+ * Channels the peer opens are recorded in {@code remoteLabels}.
  */
 final class BrowserPeerScript {
 
@@ -14,7 +19,21 @@ final class BrowserPeerScript {
   static final String START =
       """
       const [wsUrl, room] = arguments;
-      const st = (window.__squall = { joined: false, error: null, ice: [] });
+      const st = (window.__squall = {
+        joined: false, error: null, ice: [], received: [], remoteLabels: [], opened: [] });
+      const wire = (ch) => {
+        ch.binaryType = 'arraybuffer';
+        ch.onopen = () => st.opened.push(ch.label);
+        ch.onmessage = (e) => {
+          if (typeof e.data === 'string') {
+            st.received.push(e.data);
+          } else {
+            st.received.push('bin:' + Array.from(new Uint8Array(e.data)).join(','));
+            ch.send(new Uint8Array([7, 8, 9]).buffer);
+          }
+        };
+        return ch;
+      };
       const ws = new WebSocket(wsUrl);
       let pc = null;
       let remote = null;
@@ -24,6 +43,10 @@ final class BrowserPeerScript {
         pc = new RTCPeerConnection({ iceServers: [] });
         st.pc = pc;
         pc.oniceconnectionstatechange = () => st.ice.push(pc.iceConnectionState);
+        pc.ondatachannel = (e) => {
+          st.remoteLabels.push(e.channel.label);
+          wire(e.channel);
+        };
         pc.onicecandidate = (e) =>
           send({ type: 'candidate', to: remote, candidate: e.candidate ? e.candidate.toJSON() : null });
       };
@@ -33,7 +56,8 @@ final class BrowserPeerScript {
           if (m.peers.length > 0) {
             remote = m.peers[0].id;
             makePc();
-            st.channel = pc.createDataChannel('squall');
+            st.channel = wire(pc.createDataChannel('squall'));
+            st.channel.addEventListener('open', () => st.channel.send('ping from chromium'));
             await pc.setLocalDescription(await pc.createOffer());
             send({ type: 'offer', to: remote, sdp: pc.localDescription.sdp });
           }
@@ -63,7 +87,7 @@ final class BrowserPeerScript {
       };
       """;
 
-  /** Returns {joined, error, ice, dtls, history} (a map in Java). */
+  /** Returns {joined, error, ice, dtls, history, received, remoteLabels, opened} (a map). */
   static final String STATE =
       """
       const st = window.__squall || {};
@@ -74,6 +98,9 @@ final class BrowserPeerScript {
         ice: pc ? pc.iceConnectionState : null,
         dtls: pc && pc.sctp ? pc.sctp.transport.state : null,
         history: st.ice || [],
+        received: st.received || [],
+        remoteLabels: st.remoteLabels || [],
+        opened: st.opened || [],
       };
       """;
 }

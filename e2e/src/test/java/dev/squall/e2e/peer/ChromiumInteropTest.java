@@ -3,6 +3,8 @@ package dev.squall.e2e.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.squall.datachannel.DataChannel;
+import dev.squall.datachannel.DataChannelMessage;
 import dev.squall.ice.IceConnectionState;
 import dev.squall.peer.PeerConfiguration;
 import dev.squall.peer.PeerConnection;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * The Java peer against headless Chromium through a real Squall server started in-process: ICE
  * (Chromium's host candidates on 127.0.0.1, its TCP candidates ignored) and DTLS, both ways round.
  * Chromium must report its ICE connection connected or completed and its DTLS transport ({@code
- * pc.sctp.transport}) connected. SCTP is not there yet on the Java side, so no DataChannel opens.
+ * pc.sctp.transport}) connected. Then DataChannels over SCTP: Chromium's channel reaches the Java
+ * side through {@code onDataChannel} and its text is echoed back; a channel opened by Java reaches
+ * Chromium and binary messages go both ways.
  */
 class ChromiumInteropTest {
 
@@ -75,12 +80,58 @@ class ChromiumInteropTest {
 
   @Test
   void chromiumOffersAndJavaAnswers() throws Exception {
+    LinkedBlockingQueue<DataChannel> incoming = new LinkedBlockingQueue<>();
+    LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
+    pc.onDataChannel(
+        ch -> {
+          ch.onMessage(
+              m -> {
+                if (m.text()) {
+                  texts.add(m.asText());
+                  ch.send("echo: " + m.asText());
+                }
+              });
+          incoming.add(ch);
+        });
     SignalingPeer peer =
         SignalingPeer.join(client, "interop-1", "java", null, pc).get(10, TimeUnit.SECONDS);
     try (PeerBrowser browser = PeerBrowser.launch()) {
       browser.open(page.toString());
       browser.script(BrowserPeerScript.START, ws.toString(), "interop-1"); // the newcomer offers
       assertBothConnected(browser, peer);
+      DataChannel channel = incoming.poll(20, TimeUnit.SECONDS);
+      assertThat(channel).as("Chromium's channel announced").isNotNull();
+      assertThat(channel.label()).isEqualTo("squall");
+      assertThat(channel.ordered()).isTrue();
+      assertThat(texts.poll(10, TimeUnit.SECONDS)).isEqualTo("ping from chromium");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(list(state(browser), "received"))
+                      .containsExactly("echo: ping from chromium"));
+    }
+  }
+
+  @Test
+  void javaOpensAChannelTowardChromiumAndBinaryGoesBothWays() throws Exception {
+    DataChannel channel = pc.createDataChannel("java-bin");
+    LinkedBlockingQueue<DataChannelMessage> got = new LinkedBlockingQueue<>();
+    channel.onMessage(got::add);
+    channel.onOpen(() -> channel.send(new byte[] {1, 2, 3}));
+    SignalingPeer peer =
+        SignalingPeer.join(client, "interop-3", "java", null, pc).get(10, TimeUnit.SECONDS);
+    try (PeerBrowser browser = PeerBrowser.launch()) {
+      browser.open(page.toString());
+      browser.script(BrowserPeerScript.START, ws.toString(), "interop-3");
+      assertBothConnected(browser, peer);
+      DataChannelMessage reply = got.poll(20, TimeUnit.SECONDS);
+      assertThat(reply).as("Chromium's binary reply").isNotNull();
+      assertThat(reply.text()).isFalse();
+      assertThat(reply.data()).containsExactly(7, 8, 9);
+      Map<String, Object> st = state(browser);
+      assertThat(list(st, "remoteLabels")).contains("java-bin");
+      assertThat(list(st, "received")).contains("bin:1,2,3");
     }
   }
 
@@ -113,6 +164,11 @@ class ChromiumInteropTest {
               assertThat(st.get("ice")).isIn("connected", "completed");
               assertThat(st.get("dtls")).isEqualTo("connected");
             });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Map<String, Object> state, String key) {
+    return (List<Object>) state.get(key);
   }
 
   @SuppressWarnings("unchecked")

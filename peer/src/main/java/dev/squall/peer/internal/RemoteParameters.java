@@ -27,6 +27,8 @@ import java.util.Optional;
  *     offer)
  * @param candidates the section's {@code a=candidate} lines, as {@code candidate:...} values
  * @param endOfCandidates whether {@code a=end-of-candidates} is present
+ * @param sctpPort {@code a=sctp-port}, 5000 when absent (RFC 8841 §5.2)
+ * @param maxMessageSize {@code a=max-message-size}, 65536 when absent, 0 for no limit (RFC 8841 §6)
  */
 public record RemoteParameters(
     String mid,
@@ -35,7 +37,9 @@ public record RemoteParameters(
     Fingerprint fingerprint,
     SetupRole setup,
     List<String> candidates,
-    boolean endOfCandidates) {
+    boolean endOfCandidates,
+    int sctpPort,
+    long maxMessageSize) {
 
   private static final List<String> PREFERRED_HASHES =
       List.of("sha-256", "sha-384", "sha-512", "sha-1", "sha-224");
@@ -94,7 +98,21 @@ public record RemoteParameters(
         fingerprint(sdp.fingerprintsFor(m), what),
         setup,
         candidates,
-        m.endOfCandidates());
+        m.endOfCandidates(),
+        (int) number(m.value("sctp-port").orElse("5000"), 65535, "a=sctp-port"),
+        number(m.value("max-message-size").orElse("65536"), Long.MAX_VALUE, "a=max-message-size"));
+  }
+
+  private static long number(String value, long max, String what) {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n < 0 || n > max) {
+        throw new PeerException("the remote " + what + " is out of range: " + value);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new PeerException("the remote " + what + " is not a number: " + value, e);
+    }
   }
 
   private static Fingerprint fingerprint(List<dev.squall.sdp.Fingerprint> offered, String what) {

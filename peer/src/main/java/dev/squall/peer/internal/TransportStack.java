@@ -1,5 +1,6 @@
 package dev.squall.peer.internal;
 
+import dev.squall.datachannel.DataChannelManager;
 import dev.squall.dtls.DtlsCertificate;
 import dev.squall.dtls.DtlsCloseReason;
 import dev.squall.dtls.DtlsConfig;
@@ -19,7 +20,9 @@ import dev.squall.ice.IceCredentials;
 import dev.squall.ice.IceRole;
 import dev.squall.net.ConnectedTransport;
 import dev.squall.net.DatagramTransport;
+import dev.squall.sctp.SctpConfig;
 import dev.squall.util.Scheduler;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * their first byte (RFC 7983 §7): 20–63 is DTLS; RTP/RTCP (128–191) and the rest are dropped and
  * counted until media exists. DTLS datagrams that arrive before DTLS starts (the peer's ClientHello
  * can beat our own pair selection) wait in a small bounded queue.
+ *
+ * <p>With a {@link DataChannelManager}, DTLS application data is SCTP (RFC 8261): the association
+ * starts when DTLS is connected, from our port 5000 to the remote {@code a=sctp-port}, its packets
+ * sized to fit one DTLS record, and sends limited to the remote {@code a=max-message-size}. Without
+ * one (raw mode) application datagrams go to {@link Events#datagram}.
  *
  * <p>Sans-locks: every method runs on the scheduler, and so does every {@link Events} call.
  */
@@ -55,6 +63,11 @@ public final class TransportStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransportStack.class);
   private static final int EARLY_LIMIT = 64;
 
+  /** Our {@code a=sctp-port}, as the description builders write it. */
+  public static final int LOCAL_SCTP_PORT = 5000;
+
+  private static final int MAX_STREAMS = 65535;
+
   private final Scheduler scheduler;
   private final DtlsConfig dtlsConfig;
   private final DtlsCertificate certificate;
@@ -63,6 +76,9 @@ public final class TransportStack implements AutoCloseable {
   private final IcePathTransport path;
   private final Events events;
   private final ArrayDeque<byte[]> early = new ArrayDeque<>();
+  private final DataChannelManager channels;
+  private int remoteSctpPort = 5000;
+  private long remoteMaxMessageSize = 65536;
   private Fingerprint remoteFingerprint;
   private DtlsRole dtlsRole;
   private DtlsTransport dtls;
@@ -77,12 +93,14 @@ public final class TransportStack implements AutoCloseable {
       DtlsCertificate certificate,
       List<DatagramTransport> transports,
       IceRole role,
+      DataChannelManager channels,
       Events events) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.dtlsConfig = Objects.requireNonNull(dtlsConfig, "dtlsConfig");
     this.certificate = Objects.requireNonNull(certificate, "certificate");
     this.transports = List.copyOf(transports);
     this.events = Objects.requireNonNull(events, "events");
+    this.channels = channels;
     this.agent = new IceAgent(scheduler, iceConfig, role, this.transports);
     this.path = new IcePathTransport(agent, scheduler);
     agent.onLocalCandidate(events::localCandidate);
@@ -121,6 +139,15 @@ public final class TransportStack implements AutoCloseable {
     this.remoteFingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     this.dtlsRole = Objects.requireNonNull(role, "role");
     startDtlsIfReady();
+  }
+
+  /**
+   * The remote {@code a=sctp-port} and {@code a=max-message-size} (0: no limit); call before DTLS
+   * connects.
+   */
+  public void setRemoteSctp(int port, long maxMessageSize) {
+    this.remoteSctpPort = port;
+    this.remoteMaxMessageSize = maxMessageSize;
   }
 
   /**
@@ -232,7 +259,11 @@ public final class TransportStack implements AutoCloseable {
         new DtlsListener() {
           @Override
           public void onData(byte[] data) {
-            events.datagram(data);
+            if (channels != null) {
+              channels.handlePacket(data);
+            } else {
+              events.datagram(data);
+            }
           }
 
           @Override
@@ -245,12 +276,40 @@ public final class TransportStack implements AutoCloseable {
         .whenComplete(
             (result, error) -> {
               if (error == null) {
+                startSctp();
                 events.dtlsState(DtlsState.CONNECTED, null);
               }
             });
     events.dtlsState(DtlsState.CONNECTING, null);
     while (!early.isEmpty()) {
       dtls.receive(early.poll());
+    }
+  }
+
+  private void startSctp() {
+    if (channels == null || closed) {
+      return;
+    }
+    int mtu = Math.max(300, Math.min(1200, dtls.maxApplicationData()));
+    SctpConfig config =
+        SctpConfig.builder()
+            .ports(LOCAL_SCTP_PORT, remoteSctpPort)
+            .mtu(mtu)
+            .rtoMin(Duration.ofMillis(200))
+            .streams(MAX_STREAMS, MAX_STREAMS)
+            .build();
+    LOG.debug("SCTP starts: port {} to {}, mtu {}", LOCAL_SCTP_PORT, remoteSctpPort, mtu);
+    channels.start(config, dtlsRole == DtlsRole.CLIENT, remoteMaxMessageSize, this::sendSctp);
+  }
+
+  private void sendSctp(byte[] packet) {
+    if (closed || dtls == null || dtls.state() != DtlsState.CONNECTED) {
+      return;
+    }
+    try {
+      dtls.send(packet);
+    } catch (DtlsException e) {
+      LOG.debug("SCTP packet of {} bytes not sent: {}", packet.length, e.getMessage());
     }
   }
 }

@@ -1,0 +1,234 @@
+package dev.squall.datachannel;
+
+import dev.squall.sctp.Reliability;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One WebRTC DataChannel (RFC 8831), shaped like the W3C {@code RTCDataChannel}. Created by {@link
+ * DataChannelManager#createDataChannel} or announced by {@link DataChannelManager#onDataChannel}.
+ *
+ * <p>Threads: every method may be called from any thread. {@link #send} never blocks: it checks the
+ * state and size at once, then hands the message to the protocol loop. Listeners run on the
+ * manager's callback executor, one at a time and in order; a listener added inside {@code
+ * onDataChannel} sees every message of the channel. {@link #bufferedAmount()} is exact on the
+ * protocol loop and a close, never-too-low estimate elsewhere.
+ */
+public final class DataChannel {
+
+  private final DataChannelManager manager;
+  private final String label;
+  private final String protocol;
+  private final boolean ordered;
+  private final Integer maxRetransmits;
+  private final Integer maxPacketLifeTime;
+  private final boolean negotiated;
+  private final List<Runnable> openListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DataChannelMessage>> messageListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> lowListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong inFlightToLoop = new AtomicLong();
+  private volatile int id;
+  private volatile DataChannelState state = DataChannelState.CONNECTING;
+  private volatile long lowThreshold;
+  private volatile long sctpBuffered;
+  // protocol-loop only
+  boolean acked;
+  boolean resetRequested;
+  boolean outgoingReset;
+  boolean incomingReset;
+
+  DataChannel(DataChannelManager manager, String label, DataChannelInit init, int id) {
+    this.manager = manager;
+    this.label = Objects.requireNonNull(label, "label");
+    this.protocol = init.protocol();
+    this.ordered = init.ordered();
+    this.maxRetransmits = init.maxRetransmits();
+    this.maxPacketLifeTime = init.maxPacketLifeTime();
+    this.negotiated = init.negotiated();
+    this.id = id;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String protocol() {
+    return protocol;
+  }
+
+  /** The SCTP stream id, or -1 while not yet assigned (before the DTLS role is known). */
+  public int id() {
+    return id;
+  }
+
+  public boolean ordered() {
+    return ordered;
+  }
+
+  /** The retransmission limit, or null. */
+  public Integer maxRetransmits() {
+    return maxRetransmits;
+  }
+
+  /** The lifetime limit in milliseconds, or null. */
+  public Integer maxPacketLifeTime() {
+    return maxPacketLifeTime;
+  }
+
+  public boolean negotiated() {
+    return negotiated;
+  }
+
+  public DataChannelState readyState() {
+    return state;
+  }
+
+  /**
+   * Queues a text message (PPID 51; 56 when empty).
+   *
+   * @throws IllegalStateException unless the channel is open
+   * @throws IllegalArgumentException when larger than the peer accepts
+   */
+  public void send(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    submit(bytes.length == 0 ? Ppid.STRING_EMPTY : Ppid.STRING, bytes);
+  }
+
+  /**
+   * Queues a binary message (PPID 53; 57 when empty); the array is copied.
+   *
+   * @throws IllegalStateException unless the channel is open
+   * @throws IllegalArgumentException when larger than the peer accepts
+   */
+  public void send(byte[] data) {
+    submit(data.length == 0 ? Ppid.BINARY_EMPTY : Ppid.BINARY, data.clone());
+  }
+
+  /** Bytes queued by {@link #send} and not yet acknowledged by the peer. */
+  public long bufferedAmount() {
+    if (manager.onLoop() && id >= 0 && state != DataChannelState.CLOSED) {
+      return inFlightToLoop.get() + manager.sctpBuffered(id);
+    }
+    return inFlightToLoop.get() + sctpBuffered;
+  }
+
+  public long bufferedAmountLowThreshold() {
+    return lowThreshold;
+  }
+
+  /** {@link #onBufferedAmountLow} fires when the buffered amount falls to or below this. */
+  public void setBufferedAmountLowThreshold(long threshold) {
+    if (threshold < 0) {
+      throw new IllegalArgumentException("negative threshold");
+    }
+    lowThreshold = threshold;
+    manager.onLoop(() -> manager.applyThreshold(this));
+  }
+
+  public void onOpen(Runnable listener) {
+    openListeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void onMessage(Consumer<DataChannelMessage> listener) {
+    messageListeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void onBufferedAmountLow(Runnable listener) {
+    lowListeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void onClose(Runnable listener) {
+    closeListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /**
+   * Starts closing (RFC 8831 §6.7): queued messages are still delivered, then the outgoing stream
+   * is reset; the channel is closed once the peer has reset its side too. Idempotent.
+   */
+  public void close() {
+    manager.onLoop(() -> manager.closeChannel(this));
+  }
+
+  @Override
+  public String toString() {
+    return "DataChannel[" + id + " '" + label + "' " + state + "]";
+  }
+
+  // ---- for the manager, on the protocol loop
+
+  private void submit(int ppid, byte[] payload) {
+    if (state != DataChannelState.OPEN) {
+      throw new IllegalStateException("DataChannel '" + label + "' is " + state);
+    }
+    long limit = manager.maxSendSize();
+    if (payload.length > limit) {
+      throw new IllegalArgumentException(
+          "message of " + payload.length + " bytes exceeds the peer's limit of " + limit);
+    }
+    byte[] wire = payload.length == 0 ? new byte[1] : payload;
+    inFlightToLoop.addAndGet(wire.length);
+    manager.onLoop(
+        () -> {
+          inFlightToLoop.addAndGet(-wire.length);
+          manager.sendUser(this, ppid, wire);
+        });
+  }
+
+  Reliability reliability() {
+    if (maxRetransmits != null) {
+      return Reliability.maxRetransmits(maxRetransmits);
+    }
+    if (maxPacketLifeTime != null) {
+      return Reliability.maxPacketLifeTime(Duration.ofMillis(maxPacketLifeTime));
+    }
+    return Reliability.RELIABLE;
+  }
+
+  ChannelType channelType() {
+    return ChannelType.of(ordered, maxRetransmits != null, maxPacketLifeTime != null);
+  }
+
+  long reliabilityParameter() {
+    return maxRetransmits != null
+        ? maxRetransmits
+        : maxPacketLifeTime != null ? maxPacketLifeTime : 0;
+  }
+
+  void assignId(int id) {
+    this.id = id;
+  }
+
+  void setState(DataChannelState next) {
+    state = next;
+  }
+
+  void refreshBuffered(long sctpAmount) {
+    sctpBuffered = sctpAmount;
+  }
+
+  long lastSctpBuffered() {
+    return sctpBuffered;
+  }
+
+  void fireOpen() {
+    openListeners.forEach(Runnable::run);
+  }
+
+  void fireMessage(DataChannelMessage m) {
+    messageListeners.forEach(l -> l.accept(m));
+  }
+
+  void fireLow() {
+    lowListeners.forEach(Runnable::run);
+  }
+
+  void fireClose() {
+    closeListeners.forEach(Runnable::run);
+  }
+}
