@@ -5,6 +5,7 @@
 #   bench/run.sh stun   [options]       STUN Binding tx/s, Squall vs coturn   (--help for options)
 #   bench/run.sh signal [options]       signaling relay, Squall vs PeerJS     (--help for options)
 #   bench/run.sh jmh [PATTERN] [JMH options]  micro-benchmarks (default StunCodecBenchmark; -prof gc)
+#   bench/run.sh connect [N] [WARMUP]   connection setup time, Java peer vs libwebrtc (default 100 20)
 #
 # Environment: SQUALL_BENCH_NO_BUILD=1 skips the Maven build (use what is in target/),
 #              BENCH_JAVA_OPTS adds options to the load generator JVM,
@@ -58,6 +59,24 @@ run_java() {
   "${nice[@]}" java -Xms1g -Xmx3g -Dlogback.configurationFile=logback-bench.xml ${BENCH_JAVA_OPTS:-} -cp "$cp" "$@"
 }
 
+# Runs java (as run_java) inside a private network namespace with lo and a veth pair 10.77.0.1/24:
+# libwebrtc never gathers loopback addresses, and the namespace has no route out of the machine.
+run_java_netns() {
+  local cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  # shellcheck disable=SC2086,SC2016
+  $sudo timeout 900 unshare -n sh -c 'ip link set lo up && ip link add v0 type veth peer name v1 &&
+      ip addr add 10.77.0.1/24 dev v0 && ip link set v0 up && ip link set v1 up && exec "$@"' sh \
+    java -Xms1g -Xmx3g -Dlogback.configurationFile=logback-bench.xml ${BENCH_JAVA_OPTS:-} -cp "$cp" "$@"
+}
+
+# Appends the RESULT lines of a connect-time harness to $RESULTS (header once).
+connect_results() {
+  [ -s "$RESULTS" ] || printf 'connect\tconnections\tmedian_ms\tp99_ms\tmin_ms\tmax_ms\n' >"$RESULTS"
+  grep '^RESULT' | cut -f2- >>"$RESULTS"
+}
+
 summary() {
   [ -s "$RESULTS" ] || return 0
   echo
@@ -83,6 +102,19 @@ case "$what" in
     if [ $# -eq 0 ] || [ "${1#-}" != "$1" ]; then set -- StunCodecBenchmark "$@"; fi
     run_java org.openjdk.jmh.Main "$@"
     ;;
+  connect)
+    build
+    n="${1:-100}"; warmup="${2:-20}"
+    echo "== Squall (127.0.0.1) =="
+    out=$(run_java dev.squall.bench.connect.SquallConnectTime "$n" "$warmup")
+    printf '%s\n' "$out"; printf '%s\n' "$out" | connect_results
+    echo "== libwebrtc (webrtc-java, veth 10.77.0.1 in a private network namespace) =="
+    out=$(run_java_netns dev.squall.bench.connect.LibWebRtcConnectTime "$n" "$warmup")
+    printf '%s\n' "$out"; printf '%s\n' "$out" | connect_results
+    awk -F'\t' '$1 == "squall" { s = $3 } $1 == "libwebrtc" { l = $3 }
+      END { if (s && l) printf "median Squall / libwebrtc = %.2f (< 1 means Squall is faster)\n", s / l }' \
+      "$RESULTS"
+    ;;
   all)
     build; need_coturn; need_peerjs
     if [ "${1:-}" = --quick ]; then
@@ -98,11 +130,11 @@ case "$what" in
     run_java org.openjdk.jmh.Main StunCodecBenchmark "${jmh_args[@]}"
     ;;
   -h|--help|help)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
-    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, all)" >&2
+    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, connect, all)" >&2
     exit 2
     ;;
 esac
