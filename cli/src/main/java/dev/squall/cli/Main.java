@@ -1,5 +1,6 @@
 package dev.squall.cli;
 
+import dev.squall.cli.peer.PeerCommand;
 import dev.squall.server.SquallServer;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -8,15 +9,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code squall} command. Subcommands: {@code serve}. Exit codes: 0 success, 1 runtime failure
- * (port in use, bad certificate), 2 bad usage (unknown option, invalid value).
+ * The {@code squall} command. Subcommands: {@code serve}, {@code peer}. Exit codes: 0 success, 1
+ * runtime failure (port in use, bad certificate), 2 bad usage (unknown option, invalid value).
  */
 @Command(
     name = "squall",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Squall: a WebRTC server, web app and pure-Java peer.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, PeerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Spec CommandSpec spec;
