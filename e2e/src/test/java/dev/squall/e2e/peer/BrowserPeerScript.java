@@ -9,7 +9,9 @@ package dev.squall.e2e.peer;
  * <p>DataChannels: the offerer creates channel {@code squall} and sends {@code "ping from
  * chromium"} when it opens. Every channel records what it receives in {@code received} (text as is,
  * binary as {@code "bin:1,2,3"}), and answers each binary message with the binary {@code [7,8,9]}.
- * Channels the peer opens are recorded in {@code remoteLabels}.
+ * Channels the peer opens are recorded in {@code remoteLabels}; when {@link #DC_INSTALL} ran before
+ * {@link #START}, channels it claims (labels {@code sink*} and {@code close*}) are handled by the
+ * DataChannel helpers instead.
  */
 final class BrowserPeerScript {
 
@@ -45,7 +47,10 @@ final class BrowserPeerScript {
         pc.oniceconnectionstatechange = () => st.ice.push(pc.iceConnectionState);
         pc.ondatachannel = (e) => {
           st.remoteLabels.push(e.channel.label);
-          wire(e.channel);
+          const dc = window.__squallDc;
+          if (!(dc && dc.claim(e.channel))) {
+            wire(e.channel);
+          }
         };
         pc.onicecandidate = (e) =>
           send({ type: 'candidate', to: remote, candidate: e.candidate ? e.candidate.toJSON() : null });
@@ -102,5 +107,124 @@ final class BrowserPeerScript {
         remoteLabels: st.remoteLabels || [],
         opened: st.opened || [],
       };
+      """;
+
+  /**
+   * Installs the DataChannel helpers in {@code window.__squallDc} (run it before {@link #START};
+   * returns a promise, so Selenium waits for the page's {@code /js/sha256.js} module). A remote
+   * channel labelled {@code sink*} hashes every binary message with an incremental SHA-256 and
+   * finishes the hash on the text {@code "end"}; one labelled {@code close*} records its close.
+   */
+  static final String DC_INSTALL =
+      """
+      return import('/js/sha256.js').then(({ Sha256 }) => {
+        const dc = (window.__squallDc = { Sha256, sinks: {}, sends: {}, closes: {}, local: {} });
+        dc.watchClose = (ch) => {
+          const c = (dc.closes[ch.label] = { fired: false, readyState: ch.readyState });
+          ch.onopen = () => (c.readyState = ch.readyState);
+          ch.onclose = () => {
+            c.fired = true;
+            c.readyState = ch.readyState;
+          };
+        };
+        dc.sink = (ch) => {
+          ch.binaryType = 'arraybuffer';
+          const s = (dc.sinks[ch.label] =
+            { bytes: 0, messages: 0, first: 0, last: 0, hex: null, error: null });
+          const h = new Sha256();
+          ch.onmessage = (e) => {
+            try {
+              if (typeof e.data === 'string') {
+                if (e.data === 'end') s.hex = h.hex();
+                return;
+              }
+              const now = performance.now();
+              if (s.messages === 0) s.first = now;
+              s.last = now;
+              s.messages++;
+              s.bytes += e.data.byteLength;
+              h.update(new Uint8Array(e.data));
+            } catch (err) {
+              s.error = String(err);
+            }
+          };
+        };
+        dc.claim = (ch) => {
+          if (ch.label.startsWith('sink')) {
+            dc.sink(ch);
+            return true;
+          }
+          if (ch.label.startsWith('close')) {
+            dc.watchClose(ch);
+            return true;
+          }
+          return false;
+        };
+        return true;
+      });
+      """;
+
+  /**
+   * Arguments: label, total bytes, message size (at most 65536), high-water mark, low threshold.
+   * Opens a reliable ordered channel and, once open, sends random binary messages while its {@code
+   * bufferedAmount} is under the high-water mark, resuming on {@code bufferedamountlow}; hashes
+   * what it sends and ends with the text {@code "end"}. Progress is in {@code sends[label]}.
+   */
+  static final String DC_SEND =
+      """
+      const [label, total, chunk, high, low] = arguments;
+      const dc = window.__squallDc;
+      const ch = window.__squall.pc.createDataChannel(label);
+      const s = (dc.sends[label] = { sent: 0, lowEvents: 0, hex: null, error: null });
+      const h = new dc.Sha256();
+      ch.bufferedAmountLowThreshold = low;
+      const pump = () => {
+        try {
+          while (s.sent < total && ch.bufferedAmount < high) {
+            const buf = new Uint8Array(Math.min(chunk, total - s.sent));
+            crypto.getRandomValues(buf);
+            h.update(buf);
+            ch.send(buf);
+            s.sent += buf.length;
+          }
+          if (s.sent >= total && s.hex === null) {
+            s.hex = h.hex();
+            ch.send('end');
+          }
+        } catch (err) {
+          s.error = String(err);
+        }
+      };
+      ch.onbufferedamountlow = () => {
+        s.lowEvents++;
+        pump();
+      };
+      ch.onopen = pump;
+      """;
+
+  /**
+   * Arguments: label, RTCDataChannelInit, count. Opens a channel that sends the texts {@code "m-0"}
+   * .. {@code "m-<count-1>"} once open; a {@code close*} label records its close in {@code closes}.
+   */
+  static final String DC_OPEN =
+      """
+      const [label, init, count] = arguments;
+      const dc = window.__squallDc;
+      const ch = (dc.local[label] = window.__squall.pc.createDataChannel(label, init));
+      if (label.startsWith('close')) dc.watchClose(ch);
+      ch.addEventListener('open', () => {
+        for (let i = 0; i < count; i++) ch.send('m-' + i);
+      });
+      return true;
+      """;
+
+  /** Argument: the label of a channel opened by {@link #DC_OPEN}; closes it. */
+  static final String DC_CLOSE = "window.__squallDc.local[arguments[0]].close();";
+
+  /** Returns {sinks, sends, closes} of the DataChannel helpers (a map of maps). */
+  static final String DC_STATE =
+      """
+      const dc = window.__squallDc;
+      return JSON.parse(JSON.stringify({ sinks: dc.sinks, sends: dc.sends, closes: dc.closes }));
       """;
 }
