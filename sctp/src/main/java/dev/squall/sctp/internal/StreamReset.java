@@ -18,6 +18,12 @@ import java.util.Set;
  */
 final class StreamReset {
 
+  /**
+   * Streams named in one Outgoing SSN Reset Request: 16 bytes of parameter plus 2 per stream must
+   * fit one SCTP packet of about 1200 bytes with its headers; the rest go in the next request.
+   */
+  static final int MAX_STREAMS_PER_REQUEST = 256;
+
   private final Context ctx;
   private final SendQueue queue;
   private final Sender sender;
@@ -67,6 +73,9 @@ final class StreamReset {
     for (int s : wanted) {
       if (!queue.hasPending(s)) {
         ready.add(s);
+        if (ready.size() == MAX_STREAMS_PER_REQUEST) {
+          break; // control chunks are never fragmented: the request must fit one packet
+        }
       }
     }
     if (ready.isEmpty()) {
