@@ -1,5 +1,6 @@
 package dev.squall.dtls;
 
+import dev.squall.dtls.internal.TlsCryptoFactory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -38,8 +39,10 @@ import org.bouncycastle.util.io.pem.PemObject;
  * and issuer {@code CN=squall}, valid from a day before now for 30 days (browsers accept any
  * window; the day of slack absorbs clock skew). {@link #fromPem} loads a supplied one.
  *
- * <p>Immutable and thread-safe. Only the JDK's default JCA providers are used; no provider is
- * registered globally.
+ * <p>Immutable and thread-safe. Keys and certificates are made with the JDK's default JCA
+ * providers; the private key is then held as a BouncyCastle EC key object (a {@link
+ * java.security.interfaces.ECPrivateKey}) because handshakes sign with BouncyCastle's ECDSA (see
+ * {@link CryptoProvider#JCA}). No provider is registered globally.
  */
 public final class DtlsCertificate {
 
@@ -56,7 +59,8 @@ public final class DtlsCertificate {
 
   private DtlsCertificate(X509Certificate certificate, PrivateKey privateKey) {
     this.certificate = certificate;
-    this.privateKey = privateKey;
+    // converted once here: BouncyCastle's ECDSA signs its own key objects without per-call setup
+    this.privateKey = TlsCryptoFactory.handshakeKey(privateKey);
     try {
       this.encoded = certificate.getEncoded();
     } catch (CertificateEncodingException e) {

@@ -201,9 +201,13 @@ class DtlsTransportTest {
   }
 
   @Test
-  void worksWithTheBouncyCastleCryptoOnOneOrBothSides() throws Exception {
+  void worksWithEveryCryptoProviderOnOneOrBothSides() throws Exception {
     DtlsConfig bc = CONFIG.withCrypto(CryptoProvider.BC);
-    for (DtlsConfig[] sides : new DtlsConfig[][] {{bc, bc}, {bc, CONFIG}, {CONFIG, bc}}) {
+    DtlsConfig jdk = CONFIG.withCrypto(CryptoProvider.JDK);
+    DtlsConfig[][] pairs = {
+      {bc, bc}, {bc, CONFIG}, {CONFIG, bc}, {jdk, jdk}, {jdk, CONFIG}, {CONFIG, jdk}, {jdk, bc}
+    };
+    for (DtlsConfig[] sides : pairs) {
       try (Harness h = new Harness(sides[0], sides[1], (d, i, b) -> false).connect(20)) {
         h.client.send("ping".getBytes(UTF_8));
         assertThat(h.serverEvents.data.poll(10, TimeUnit.SECONDS))

@@ -4,6 +4,8 @@ import dev.squall.dtls.CryptoProvider;
 import dev.squall.dtls.DtlsCertificate;
 import dev.squall.dtls.DtlsException;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -38,9 +40,26 @@ public final class TlsCryptoFactory {
   public static TlsCrypto create(CryptoProvider provider) {
     SecureRandom random = new SecureRandom();
     return switch (provider) {
-      case JCA -> new JcaTlsCryptoProvider().create(random);
+      case JCA -> new SquallJcaTlsCrypto(new EcOnBouncyCastleHelper(), random, new SecureRandom());
+      case JDK -> new JcaTlsCryptoProvider().create(random);
       case BC -> new BcTlsCrypto(random);
     };
+  }
+
+  /**
+   * {@code key} in the representation {@link CryptoProvider#JCA} signs with fastest (BouncyCastle's
+   * own EC key class; still a {@link java.security.interfaces.ECPrivateKey}); {@code key} itself
+   * when it is not EC or cannot be converted. Call once per certificate, not per handshake.
+   */
+  public static PrivateKey handshakeKey(PrivateKey key) {
+    if (!"EC".equals(key.getAlgorithm())) {
+      return key;
+    }
+    try {
+      return EcOnBouncyCastleHelper.providerKey(key);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return key;
+    }
   }
 
   /** Our certificate chain (one self-signed certificate) in {@code crypto}'s representation. */
