@@ -5,22 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.squall.datachannel.DataChannel;
 import dev.squall.datachannel.DataChannelState;
-import dev.squall.peer.PeerConfiguration;
 import dev.squall.peer.PeerConnection;
 import dev.squall.peer.SignalingPeer;
-import dev.squall.peer.UdpPeerConnections;
-import dev.squall.server.ServerConfig;
-import dev.squall.server.SquallServer;
 import dev.squall.signal.client.SignalingClient;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import java.net.InetAddress;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,43 +39,25 @@ class ChromiumDataChannelTest {
   private static final long HIGH_WATER = 1024 * 1024;
   private static final long LOW_THRESHOLD = 256 * 1024;
 
-  private SquallServer server;
+  private JavaPeerFixture fixture;
   private URI ws;
   private URI page;
-  private EventLoopGroup group;
   private SignalingClient client;
   private PeerConnection pc;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        new SquallServer(ServerConfig.builder().host("127.0.0.1").httpPort(0).stunPort(-1).build());
-    int port = server.start().http();
-    ws = URI.create("ws://127.0.0.1:" + port + "/ws");
-    page = URI.create("http://127.0.0.1:" + port + "/");
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    pc =
-        UdpPeerConnections.create(
-                group.next(),
-                PeerConfiguration.defaults(),
-                List.of(InetAddress.getLoopbackAddress()))
-            .get(10, TimeUnit.SECONDS);
-    client = SignalingClient.connect(ws).get(10, TimeUnit.SECONDS);
+    fixture = JavaPeerFixture.start();
+    ws = fixture.ws;
+    page = fixture.page;
+    client = fixture.client;
+    pc = fixture.pc;
   }
 
   @AfterEach
   void stop() {
-    if (pc != null) {
-      pc.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-    if (group != null) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-    if (server != null) {
-      server.stop(Duration.ofSeconds(5));
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
