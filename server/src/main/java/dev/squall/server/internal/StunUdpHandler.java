@@ -48,14 +48,21 @@ public final class StunUdpHandler extends SimpleChannelInboundHandler<DatagramPa
       metrics.errors().report("stun", "STUN handler failed on a UDP datagram", e);
       return;
     }
-    counters
-        .computeIfAbsent(
-            result.outcome(), o -> metrics.stunCounter("udp", StunOutcomes.tag(result.outcome())))
-        .increment();
+    counter(result.outcome()).increment();
     if (result.response() != null) {
       ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(result.response()), packet.sender()));
       pendingFlush = true;
     }
+  }
+
+  /** The counter of {@code outcome}, looked up in the registry once per channel. */
+  private Counter counter(Outcome outcome) {
+    Counter counter = counters.get(outcome);
+    if (counter == null) {
+      counter = metrics.stunCounter("udp", StunOutcomes.tag(outcome));
+      counters.put(outcome, counter);
+    }
+    return counter;
   }
 
   @Override
