@@ -48,6 +48,7 @@ final class ChannelEvents implements SctpListener {
       LOG.debug("stream {}: unsupported PPID {} dropped", stream, ppid);
       return;
     }
+    ch.countReceived(msg.data().length);
     m.dispatch(() -> ch.fireMessage(msg));
   }
 

@@ -37,6 +37,11 @@ public final class DataChannel {
   private volatile DataChannelState state = DataChannelState.CONNECTING;
   private volatile long lowThreshold;
   private volatile long sctpBuffered;
+  // written on the protocol loop only, read from any thread
+  private volatile long messagesSent;
+  private volatile long bytesSent;
+  private volatile long messagesReceived;
+  private volatile long bytesReceived;
   // protocol-loop only
   boolean acked;
   boolean resetRequested;
@@ -116,6 +121,29 @@ public final class DataChannel {
       return inFlightToLoop.get() + manager.sctpBuffered(id);
     }
     return inFlightToLoop.get() + sctpBuffered;
+  }
+
+  /**
+   * Messages handed to SCTP so far (W3C {@code RTCDataChannelStats.messagesSent}); a message counts
+   * once the protocol loop has queued it, not when {@link #send} returns.
+   */
+  public long messagesSent() {
+    return messagesSent;
+  }
+
+  /** User payload bytes of {@link #messagesSent()} (an empty message counts 0). */
+  public long bytesSent() {
+    return bytesSent;
+  }
+
+  /** Messages received, counted on the protocol loop before the listeners run. */
+  public long messagesReceived() {
+    return messagesReceived;
+  }
+
+  /** User payload bytes of {@link #messagesReceived()} (an empty message counts 0). */
+  public long bytesReceived() {
+    return bytesReceived;
   }
 
   public long bufferedAmountLowThreshold() {
@@ -198,6 +226,16 @@ public final class DataChannel {
     return maxRetransmits != null
         ? maxRetransmits
         : maxPacketLifeTime != null ? maxPacketLifeTime : 0;
+  }
+
+  void countSent(int payloadBytes) {
+    messagesSent++;
+    bytesSent += payloadBytes;
+  }
+
+  void countReceived(int payloadBytes) {
+    messagesReceived++;
+    bytesReceived += payloadBytes;
   }
 
   void assignId(int id) {

@@ -137,6 +137,18 @@ public final class DataChannelManager {
     return Optional.ofNullable(sctp);
   }
 
+  /**
+   * The channels not yet closed: those with a stream id in id order, then those waiting for one.
+   * Use on the loop.
+   */
+  public List<DataChannel> channels() {
+    requireLoop();
+    List<DataChannel> out = new ArrayList<>(byId.values());
+    out.sort(java.util.Comparator.comparingInt(DataChannel::id));
+    out.addAll(unassigned);
+    return out;
+  }
+
   /** Open channels by stream id, plus those waiting for an id. Use on the loop. */
   public int channelCount() {
     return byId.size() + unassigned.size();
@@ -199,6 +211,8 @@ public final class DataChannelManager {
       LOG.warn("{}: message dropped: {}", ch, e.getMessage());
       return;
     }
+    boolean empty = ppid == Ppid.STRING_EMPTY || ppid == Ppid.BINARY_EMPTY;
+    ch.countSent(empty ? 0 : wire.length);
     ch.refreshBuffered(sctp.bufferedAmount(ch.id()));
     busy.add(ch);
   }

@@ -209,9 +209,15 @@ class DtlsTransportTest {
     };
     for (DtlsConfig[] sides : pairs) {
       try (Harness h = new Harness(sides[0], sides[1], (d, i, b) -> false).connect(20)) {
-        h.client.send("ping".getBytes(UTF_8));
-        assertThat(h.serverEvents.data.poll(10, TimeUnit.SECONDS))
-            .isEqualTo("ping".getBytes(UTF_8));
+        // several records each way: every record has its own nonce and sequence number
+        for (int size : new int[] {1, 100, h.client.maxApplicationData()}) {
+          byte[] up = pattern(size, 1);
+          byte[] down = pattern(size, 2);
+          h.client.send(up);
+          h.server.send(down);
+          assertThat(h.serverEvents.data.poll(10, TimeUnit.SECONDS)).isEqualTo(up);
+          assertThat(h.clientEvents.data.poll(10, TimeUnit.SECONDS)).isEqualTo(down);
+        }
         assertThat(h.client.srtpKeyingMaterial())
             .isEqualTo(
                 h.server
@@ -219,6 +225,44 @@ class DtlsTransportTest {
                     .map(k -> new SrtpKeyingMaterial(k.profile(), DtlsRole.CLIENT, k.material())));
       }
     }
+  }
+
+  @Test
+  void aRecordAlteredOnTheWayIsDroppedAndTheConnectionGoesOn() throws Exception {
+    for (CryptoProvider provider : CryptoProvider.values()) {
+      DtlsConfig config = CONFIG.withCrypto(provider);
+      boolean[] tampered = {false};
+      Harness.DropFilter flipFirstApplicationRecord =
+          (direction, index, datagram) -> {
+            if (direction == Direction.TO_SERVER
+                && !tampered[0]
+                && Records.contentType(datagram) == 23) {
+              tampered[0] = true;
+              datagram[datagram.length - 1] ^= 0x01; // inside the GCM tag
+            }
+            return false;
+          };
+      try (Harness h = new Harness(config, config, flipFirstApplicationRecord).connect(20)) {
+        h.client.send("altered".getBytes(UTF_8));
+        h.client.send("intact".getBytes(UTF_8));
+        assertThat(h.serverEvents.data.poll(10, TimeUnit.SECONDS))
+            .as("%s: the altered record fails authentication and is discarded", provider)
+            .isEqualTo("intact".getBytes(UTF_8));
+        assertThat(tampered[0]).isTrue();
+        assertThat(h.server.state()).isEqualTo(DtlsState.CONNECTED);
+        h.server.send("still here".getBytes(UTF_8));
+        assertThat(h.clientEvents.data.poll(10, TimeUnit.SECONDS))
+            .isEqualTo("still here".getBytes(UTF_8));
+      }
+    }
+  }
+
+  private static byte[] pattern(int size, int seed) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) (i * 31 + seed);
+    }
+    return bytes;
   }
 
   @Test

@@ -78,6 +78,21 @@ public final class IceAgent implements AutoCloseable {
     return Optional.ofNullable(core.selected()).map(p -> p.toPublic());
   }
 
+  /**
+   * The selected pair's state, round-trip times and STUN counters, once one is selected (W3C {@code
+   * RTCIceCandidatePairStats}).
+   */
+  public Optional<IceCandidatePairStats> selectedPairStats() {
+    inScheduler();
+    return Optional.ofNullable(core.selected()).map(p -> p.stats());
+  }
+
+  /** Every pair of the current session's check list, in priority order. */
+  public List<IceCandidatePairStats> candidatePairStats() {
+    inScheduler();
+    return core.current().checks.pairs().stream().map(p -> p.stats()).toList();
+  }
+
   /** The local candidates gathered so far in the current session (prflx ones included). */
   public List<IceCandidate> localCandidates() {
     return List.copyOf(core.current().localCandidates);

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * lost between bind and {@link #onReceive} (the kernel buffers it).
  */
 public final class UdpTransport extends AbstractDatagramTransport {
+
+  /** Most datagrams read from the socket before other work on the event loop runs. */
+  static final int DATAGRAMS_PER_READ = 32;
 
   private final Channel channel;
   private final InetSocketAddress localAddress;
@@ -59,9 +63,7 @@ public final class UdpTransport extends AbstractDatagramTransport {
             .group(group)
             .channel(options.channelType())
             .option(ChannelOption.AUTO_READ, false)
-            .option(
-                ChannelOption.RCVBUF_ALLOCATOR,
-                new FixedRecvByteBufAllocator(options.maxDatagramSize()))
+            .option(ChannelOption.RCVBUF_ALLOCATOR, receiveAllocator(options))
             .handler(receiver);
     if (options.receiveBufferSize() > 0) {
       bootstrap.option(ChannelOption.SO_RCVBUF, options.receiveBufferSize());
@@ -81,6 +83,17 @@ public final class UdpTransport extends AbstractDatagramTransport {
           }
         });
     return result;
+  }
+
+  /**
+   * Reads up to {@link #DATAGRAMS_PER_READ} datagrams per readiness event. Netty's default for an
+   * allocator set by option is one, and a datagram shorter than the buffer counts as "no more
+   * data": both would end the read after each datagram and cost a selector round per packet.
+   */
+  private static RecvByteBufAllocator receiveAllocator(UdpOptions options) {
+    return new FixedRecvByteBufAllocator(options.maxDatagramSize())
+        .respectMaybeMoreData(false)
+        .maxMessagesPerRead(DATAGRAMS_PER_READ);
   }
 
   @Override

@@ -41,6 +41,43 @@ class UdpTransportTest {
   }
 
   @Test
+  void aBurstWaitingInTheSocketIsReadInOneGoBeforeQueuedTasksRun() throws Exception {
+    try (UdpTransport sender = bind();
+        UdpTransport receiver = bind()) {
+      int burst = UdpTransport.DATAGRAMS_PER_READ;
+      CountDownLatch sent = new CountDownLatch(burst);
+      for (int i = 0; i < burst; i++) {
+        byte[] datagram = {(byte) i};
+        sender
+            .scheduler()
+            .execute(
+                () -> {
+                  sender.send(receiver.localAddress(), datagram);
+                  sent.countDown();
+                });
+      }
+      assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(5)).until(() -> sender.datagramsSent() == burst);
+      // nothing is read before the handler is set: the whole burst waits in the kernel buffer
+      List<Integer> deliveredWhenTaskRan = new CopyOnWriteArrayList<>();
+      int[] delivered = {0};
+      CountDownLatch all = new CountDownLatch(burst);
+      receiver.onReceive(
+          (from, data) -> {
+            if (delivered[0]++ == 0) {
+              receiver.scheduler().execute(() -> deliveredWhenTaskRan.add(delivered[0]));
+            }
+            all.countDown();
+          });
+      assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(5)).until(() -> !deliveredWhenTaskRan.isEmpty());
+      assertThat(deliveredWhenTaskRan.get(0))
+          .as("a task queued while the first datagram was handled runs after the whole burst")
+          .isEqualTo(burst);
+    }
+  }
+
+  @Test
   void bindsAnEphemeralPortAndExchangesDatagramsOnTheEventLoop() throws Exception {
     try (UdpTransport a = bind();
         UdpTransport b = bind()) {

@@ -16,6 +16,7 @@ import dev.squall.peer.internal.ConnectionStates;
 import dev.squall.peer.internal.Negotiation;
 import dev.squall.peer.internal.OnScheduler;
 import dev.squall.peer.internal.RemoteParameters;
+import dev.squall.peer.internal.StatsCollector;
 import dev.squall.peer.internal.TransportStack;
 import dev.squall.util.Scheduler;
 import java.util.List;
@@ -306,6 +307,16 @@ public final class PeerConnection implements AutoCloseable {
   /** The pair ICE selected, once there is one. Call on the scheduler. */
   public Optional<IceCandidatePair> selectedPair() {
     return stack == null ? Optional.empty() : stack.selectedPair();
+  }
+
+  /**
+   * A snapshot of the transport, the selected candidate pair (with round-trip times) and the
+   * DataChannels (W3C {@code getStats}), taken on the scheduler. Completes off the scheduler, on
+   * the DataChannel callback thread after the callbacks queued before it. Any thread.
+   */
+  public CompletableFuture<PeerStats> getStats() {
+    return StatsCollector.collect(
+        scheduler, callbacks, () -> StatsCollector.snapshot(scheduler, state, stack, channels));
   }
 
   /** Our DTLS certificate (its fingerprint is in our descriptions). */

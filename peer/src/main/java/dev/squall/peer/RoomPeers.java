@@ -1,6 +1,7 @@
 package dev.squall.peer;
 
 import dev.squall.sdp.SdpParseException;
+import dev.squall.signal.IceServer;
 import dev.squall.signal.client.SignalingClient;
 import dev.squall.signal.client.SignalingListener;
 import dev.squall.signal.message.IceCandidate;
@@ -11,6 +12,7 @@ import dev.squall.signal.message.Relayed;
 import dev.squall.signal.message.RelayedAnswer;
 import dev.squall.signal.message.RelayedCandidate;
 import dev.squall.signal.message.RelayedOffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -48,23 +50,31 @@ public final class RoomPeers implements AutoCloseable {
     default void onPeerLeft(String peerId) {}
   }
 
+  /** Creates each new (unconnected) connection, given the ICE servers the room handed out. */
+  @FunctionalInterface
+  public interface ConnectionFactory {
+    /**
+     * @param iceServers the {@code iceServers} of {@code joined}; see {@link StunServers}
+     */
+    CompletableFuture<PeerConnection> create(List<IceServer> iceServers);
+  }
+
   private final SignalingClient client;
-  private final Supplier<CompletableFuture<PeerConnection>> factory;
+  private final ConnectionFactory factory;
+  private final CompletableFuture<List<IceServer>> iceServers = new CompletableFuture<>();
   private final Handler handler;
   private final Map<String, Remote> remotes = new ConcurrentHashMap<>();
   private final Map<String, PeerInfo> known = new ConcurrentHashMap<>();
 
-  private RoomPeers(
-      SignalingClient client,
-      Supplier<CompletableFuture<PeerConnection>> factory,
-      Handler handler) {
+  private RoomPeers(SignalingClient client, ConnectionFactory factory, Handler handler) {
     this.client = client;
     this.factory = factory;
     this.handler = handler;
   }
 
   /**
-   * Joins {@code room} and starts the mesh; completes with the mesh once joined.
+   * Joins {@code room} and starts the mesh; completes with the mesh once joined. The factory's
+   * connections do not see the room's ICE servers: prefer the {@link ConnectionFactory} variant.
    *
    * @param factory creates each new (unconnected) connection
    * @param token the join token, or null
@@ -75,6 +85,25 @@ public final class RoomPeers implements AutoCloseable {
       String name,
       String token,
       Supplier<CompletableFuture<PeerConnection>> factory,
+      Handler handler) {
+    Objects.requireNonNull(factory, "factory");
+    return join(client, room, name, token, servers -> factory.get(), handler);
+  }
+
+  /**
+   * Joins {@code room} and starts the mesh; completes with the mesh once joined. Each connection is
+   * created by {@code factory} with the ICE servers of {@code joined}, e.g. {@code
+   * config.withIce(config.ice().withStunServers(StunServers.resolve(servers)))}. The factory is
+   * called on the signaling client's I/O thread: resolve host names elsewhere.
+   *
+   * @param token the join token, or null
+   */
+  public static CompletableFuture<RoomPeers> join(
+      SignalingClient client,
+      String room,
+      String name,
+      String token,
+      ConnectionFactory factory,
       Handler handler) {
     RoomPeers mesh =
         new RoomPeers(Objects.requireNonNull(client), Objects.requireNonNull(factory), handler);
@@ -103,6 +132,7 @@ public final class RoomPeers implements AutoCloseable {
   }
 
   private RoomPeers joined(Joined joined) {
+    iceServers.complete(joined.iceServers());
     for (PeerInfo p : joined.peers()) {
       known.put(p.id(), p);
       Remote r = remote(p.id(), true);
@@ -177,8 +207,8 @@ public final class RoomPeers implements AutoCloseable {
     Remote(String id, boolean offerer) {
       this.id = id;
       this.pc =
-          factory
-              .get()
+          iceServers
+              .thenCompose(factory::create)
               .thenApply(
                   c -> {
                     c.onIceCandidate(this::sendCandidate);

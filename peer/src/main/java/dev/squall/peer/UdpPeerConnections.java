@@ -2,6 +2,7 @@ package dev.squall.peer;
 
 import dev.squall.net.DatagramTransport;
 import dev.squall.net.EventLoopScheduler;
+import dev.squall.net.UdpOptions;
 import dev.squall.net.UdpTransport;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
@@ -14,8 +15,19 @@ import java.util.concurrent.CompletableFuture;
  * Creates {@link PeerConnection}s over real UDP: one socket per local address (port 0), all on one
  * Netty event loop, which is also the connection's scheduler. The event loop must belong to an NIO
  * group (the default {@link dev.squall.net.UdpOptions}).
+ *
+ * <p>Each socket asks for {@value #SOCKET_BUFFER} bytes of kernel send and receive buffer (the
+ * kernel caps it at {@code net.core.rmem_max}/{@code wmem_max}): with the system default of about
+ * 200 KiB, a burst of one congestion window overflows the receive buffer and the loss halves the
+ * SCTP sender's window.
  */
 public final class UdpPeerConnections {
+
+  /** Requested SO_RCVBUF and SO_SNDBUF of each peer socket, in bytes. */
+  public static final int SOCKET_BUFFER = 4 * 1024 * 1024;
+
+  private static final UdpOptions OPTIONS =
+      UdpOptions.defaults().withSocketBuffers(SOCKET_BUFFER, SOCKET_BUFFER);
 
   private UdpPeerConnections() {}
 
@@ -36,7 +48,7 @@ public final class UdpPeerConnections {
             : config.withCertificate(dev.squall.dtls.DtlsCertificate.generate());
     List<CompletableFuture<UdpTransport>> bound = new ArrayList<>();
     for (InetAddress address : addresses) {
-      bound.add(UdpTransport.bind(loop, new InetSocketAddress(address, 0)));
+      bound.add(UdpTransport.bind(loop, new InetSocketAddress(address, 0), OPTIONS));
     }
     return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new))
         .handle(

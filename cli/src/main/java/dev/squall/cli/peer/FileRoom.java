@@ -59,7 +59,8 @@ final class FileRoom implements AutoCloseable {
             }
           }
         };
-    return RoomPeers.join(client, room, name, token, runtime::newConnection, handler)
+    return RoomPeers.join(
+            client, room, name, token, servers -> runtime.newConnection(servers), handler)
         .thenApply(
             m -> {
               r.mesh = m;

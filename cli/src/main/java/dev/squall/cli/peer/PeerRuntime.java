@@ -2,20 +2,25 @@ package dev.squall.cli.peer;
 
 import dev.squall.peer.PeerConfiguration;
 import dev.squall.peer.PeerConnection;
+import dev.squall.peer.StunServers;
 import dev.squall.peer.UdpPeerConnections;
+import dev.squall.signal.IceServer;
 import dev.squall.signal.client.SignalingClient;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +34,8 @@ public final class PeerRuntime implements AutoCloseable {
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final List<InetAddress> addresses;
   private final PeerConfiguration config = PeerConfiguration.defaults();
+  private final Map<List<IceServer>, CompletableFuture<List<InetSocketAddress>>> stunServers =
+      new ConcurrentHashMap<>();
 
   /**
    * @param addresses the local addresses to gather host candidates on; empty picks every up,
@@ -46,9 +53,25 @@ public final class PeerRuntime implements AutoCloseable {
     return addresses;
   }
 
-  /** A new connection on UDP sockets bound to {@link #addresses()}. */
+  /** A new connection on UDP sockets bound to {@link #addresses()}, without STUN servers. */
   public CompletableFuture<PeerConnection> newConnection() {
     return UdpPeerConnections.create(group.next(), config, addresses);
+  }
+
+  /**
+   * A new connection that also gathers server-reflexive candidates from the {@code stun:} servers
+   * among {@code iceServers} (a room's, from {@code joined}); {@code turn:} servers are ignored.
+   * Host names are resolved once per list, off the calling thread.
+   */
+  public CompletableFuture<PeerConnection> newConnection(List<IceServer> iceServers) {
+    return stunServers
+        .computeIfAbsent(
+            List.copyOf(iceServers),
+            servers -> CompletableFuture.supplyAsync(() -> StunServers.resolve(servers)))
+        .thenCompose(
+            stun ->
+                UdpPeerConnections.create(
+                    group.next(), config.withIce(config.ice().withStunServers(stun)), addresses));
   }
 
   /** Connects a signaling client to {@code server}, with the client on this runtime's group. */

@@ -45,7 +45,8 @@ final class RoomEcho implements AutoCloseable {
             log.println("peer " + peerId + " left");
           }
         };
-    return RoomPeers.join(client, room, name, token, runtime::newConnection, handler)
+    return RoomPeers.join(
+            client, room, name, token, servers -> runtime.newConnection(servers), handler)
         .thenApply(RoomEcho::new);
   }
 

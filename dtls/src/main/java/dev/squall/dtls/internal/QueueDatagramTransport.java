@@ -2,6 +2,7 @@ package dev.squall.dtls.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.bouncycastle.tls.DatagramTransport;
  * through without failing the connection, so the loop can decrypt what has arrived and return at
  * once. {@link #close} wakes a blocked reader, which then fails with an {@link IOException}.
  *
- * <p>Thread-safe: the loop offers while the handshake thread receives.
+ * <p>Thread-safe while blocking: the loop offers while the handshake thread receives. Once {@link
+ * #nonBlocking()} was called (on the loop), only the loop offers and receives, and datagrams go
+ * through a plain deque without locks.
  */
 public final class QueueDatagramTransport implements DatagramTransport {
 
@@ -42,6 +45,8 @@ public final class QueueDatagramTransport implements DatagramTransport {
   private static final byte[] WAKE = new byte[0];
 
   private final LinkedBlockingQueue<byte[]> inbound;
+  private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
+  private final int capacity;
   private final Consumer<byte[]> sender;
   private final int sendLimit;
   private final int receiveLimit;
@@ -57,6 +62,7 @@ public final class QueueDatagramTransport implements DatagramTransport {
   public QueueDatagramTransport(
       int capacity, int sendLimit, int receiveLimit, Consumer<byte[]> sender) {
     this.inbound = new LinkedBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.sender = sender;
     this.sendLimit = sendLimit;
     this.receiveLimit = receiveLimit;
@@ -64,21 +70,35 @@ public final class QueueDatagramTransport implements DatagramTransport {
 
   /** Queues a received datagram; false (and counted) when closed or full. */
   public boolean offer(byte[] datagram) {
-    if (closed || datagram.length == 0 || !inbound.offer(datagram)) {
+    if (closed || datagram.length == 0 || !enqueue(datagram)) {
       queueDrops.incrementAndGet();
       return false;
     }
     return true;
   }
 
-  /** Switches to non-blocking receives; call once the handshake thread is done with us. */
+  private boolean enqueue(byte[] datagram) {
+    if (!nonBlocking) {
+      return inbound.offer(datagram);
+    }
+    if (ready.size() >= capacity) {
+      return false;
+    }
+    ready.add(datagram);
+    return true;
+  }
+
+  /**
+   * Switches to non-blocking receives; call on the loop once the handshake thread is done with us.
+   */
   public void nonBlocking() {
+    inbound.drainTo(ready);
     nonBlocking = true;
   }
 
   /** True when no datagram waits (always true once closed). */
   public boolean isEmpty() {
-    return closed || inbound.isEmpty();
+    return closed || (nonBlocking ? ready.isEmpty() : inbound.isEmpty());
   }
 
   public boolean isClosed() {
@@ -104,7 +124,7 @@ public final class QueueDatagramTransport implements DatagramTransport {
   public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
     byte[] datagram;
     if (nonBlocking || closed) {
-      datagram = closed ? null : inbound.poll();
+      datagram = closed ? null : nonBlocking ? ready.poll() : inbound.poll();
       if (datagram == null) {
         if (closed && !nonBlocking) {
           throw new IOException("DTLS transport closed");
@@ -144,6 +164,7 @@ public final class QueueDatagramTransport implements DatagramTransport {
     if (!closed) {
       closed = true;
       inbound.clear();
+      ready.clear();
       inbound.offer(WAKE);
     }
   }

@@ -1,8 +1,11 @@
 package dev.squall.ice.internal;
 
 import dev.squall.ice.IceCandidatePair;
+import dev.squall.ice.IceCandidatePairStats;
 import dev.squall.ice.IceRole;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A local base paired with a remote candidate, and its checking state. Mutable; owned by one {@link
@@ -21,6 +24,14 @@ public final class CandidatePair {
   private boolean nominated;
   private String failure;
   private InetSocketAddress mappedAddress;
+  private long requestsSent;
+  private long consentRequestsSent;
+  private long responsesReceived;
+  private long requestsReceived;
+  private long responsesSent;
+  private long rttSamples;
+  private long totalRttNanos;
+  private long currentRttNanos = -1;
 
   public CandidatePair(LocalBase local, RemoteCandidate remote, IceRole role) {
     this.local = local;
@@ -118,6 +129,52 @@ public final class CandidatePair {
 
   public boolean matches(LocalBase base, InetSocketAddress remoteAddress) {
     return local == base && remote.address().equals(remoteAddress);
+  }
+
+  /** A connectivity check (a new transaction, not a retransmission) was sent on this pair. */
+  public void requestSent() {
+    requestsSent++;
+  }
+
+  /** A consent freshness request (RFC 7675) was sent on this pair. */
+  public void consentRequestSent() {
+    consentRequestsSent++;
+  }
+
+  /**
+   * A success response to our check or consent request arrived.
+   *
+   * @param roundTripNanos its round-trip time, or negative when there is no sample
+   */
+  public void responseReceived(long roundTripNanos) {
+    responsesReceived++;
+    if (roundTripNanos >= 0) {
+      rttSamples++;
+      totalRttNanos += roundTripNanos;
+      currentRttNanos = roundTripNanos;
+    }
+  }
+
+  /** The peer's check or consent request on this pair was answered with success. */
+  public void requestAnswered() {
+    requestsReceived++;
+    responsesSent++;
+  }
+
+  /** A snapshot of this pair's checking state and counters. */
+  public IceCandidatePairStats stats() {
+    return new IceCandidatePairStats(
+        toPublic(),
+        state.w3cName(),
+        nominated,
+        currentRttNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(currentRttNanos)),
+        Duration.ofNanos(totalRttNanos),
+        rttSamples,
+        requestsSent,
+        responsesReceived,
+        requestsReceived,
+        responsesSent,
+        consentRequestsSent);
   }
 
   public IceCandidatePair toPublic() {

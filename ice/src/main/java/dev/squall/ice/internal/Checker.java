@@ -49,9 +49,10 @@ final class Checker {
             core.tieBreaker,
             useCandidate);
     pair.checkStarted();
+    pair.requestSent();
     byte[] key = StunCredentials.shortTermKey(session.remote.pwd());
     requester
-        .send(pair.local(), pair.remote().address(), request, key)
+        .send(pair.local(), pair.remote().address(), request, key, pair::responseReceived)
         .whenComplete(
             (response, error) -> done(session, pair, role, useCandidate, response, error));
   }

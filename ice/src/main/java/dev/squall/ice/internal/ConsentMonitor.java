@@ -86,12 +86,14 @@ final class ConsentMonitor {
             core.role(),
             core.tieBreaker,
             false);
+    p.consentRequestSent();
     requester
         .send(
             p.local(),
             p.remote().address(),
             request,
-            StunCredentials.shortTermKey(session.remote.pwd()))
+            StunCredentials.shortTermKey(session.remote.pwd()),
+            p::responseReceived)
         .whenComplete(
             (response, error) -> {
               if (response != null

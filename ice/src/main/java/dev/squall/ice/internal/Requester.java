@@ -1,5 +1,6 @@
 package dev.squall.ice.internal;
 
+import dev.squall.stun.StunClass;
 import dev.squall.stun.StunMessage;
 import dev.squall.stun.TransactionId;
 import dev.squall.stun.transaction.Reliability;
@@ -17,6 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * arrive on the base the request left from, from the address it went to (RFC 8445 §7.2.5.2.1), and
  * carry valid MESSAGE-INTEGRITY when a key is given. A response failing only the address test
  * completes the future with {@link NonSymmetricResponse}; one failing integrity is dropped.
+ *
+ * <p>Round-trip times are measured on the scheduler's clock, from the transaction's first
+ * transmission to its success response. Following Karn's rule, a transaction that was retransmitted
+ * gives no sample (the response may answer any of the transmissions).
  */
 public final class Requester {
 
@@ -29,23 +34,62 @@ public final class Requester {
     }
   }
 
-  private record Expected(LocalBase base, InetSocketAddress to, byte[] key) {}
+  /** Told of each success response: the round-trip time, or -1 when retransmitted. */
+  @FunctionalInterface
+  public interface SuccessSink {
+    void success(long roundTripNanos);
+  }
 
+  private static final class Expected {
+    final LocalBase base;
+    final InetSocketAddress to;
+    final byte[] key;
+    final SuccessSink sink;
+    final long startNanos;
+    int transmissions;
+
+    Expected(LocalBase base, InetSocketAddress to, byte[] key, SuccessSink sink, long start) {
+      this.base = base;
+      this.to = to;
+      this.key = key;
+      this.sink = sink;
+      this.startNanos = start;
+    }
+  }
+
+  private final Scheduler scheduler;
   private final StunTransactionTable table;
   private final Map<TransactionId, Expected> expected = new HashMap<>();
   private final Map<TransactionId, CompletableFuture<StunMessage>> futures = new HashMap<>();
 
   public Requester(Scheduler scheduler, StunTransactionConfig config) {
+    this.scheduler = scheduler;
     this.table = new StunTransactionTable(scheduler, config);
   }
 
   /** Sends {@code request} from {@code base} to {@code to}, retransmitting per the config. */
   public CompletableFuture<StunMessage> send(
       LocalBase base, InetSocketAddress to, StunMessage request, byte[] key) {
+    return send(base, to, request, key, null);
+  }
+
+  /**
+   * As {@link #send(LocalBase, InetSocketAddress, StunMessage, byte[])}; {@code sink} (may be null)
+   * hears of a success response, with its round-trip time, just before the future completes.
+   */
+  public CompletableFuture<StunMessage> send(
+      LocalBase base, InetSocketAddress to, StunMessage request, byte[] key, SuccessSink sink) {
     TransactionId id = request.transactionId();
-    expected.put(id, new Expected(base, to, key));
+    Expected exp = new Expected(base, to, key, sink, scheduler.nanoTime());
+    expected.put(id, exp);
     CompletableFuture<StunMessage> f =
-        table.start(request, Reliability.UNRELIABLE, bytes -> base.transport().send(to, bytes));
+        table.start(
+            request,
+            Reliability.UNRELIABLE,
+            bytes -> {
+              exp.transmissions++;
+              base.transport().send(to, bytes);
+            });
     futures.put(id, f);
     f.whenComplete(
         (r, e) -> {
@@ -68,15 +112,18 @@ public final class Requester {
     if (e == null) {
       return false;
     }
-    if (e.key() != null && !response.verifyIntegrity(e.key())) {
+    if (e.key != null && !response.verifyIntegrity(e.key)) {
       return true; // forged or corrupted: dropped, the transaction keeps retransmitting
     }
-    if (e.base() != base || !e.to().equals(from)) {
+    if (e.base != base || !e.to.equals(from)) {
       CompletableFuture<StunMessage> f = futures.get(response.transactionId());
       if (f != null) {
         f.completeExceptionally(new NonSymmetricResponse(from));
       }
       return true;
+    }
+    if (e.sink != null && response.messageClass() == StunClass.SUCCESS_RESPONSE) {
+      e.sink.success(e.transmissions == 1 ? scheduler.nanoTime() - e.startNanos : -1);
     }
     table.handleResponse(response);
     return true;

@@ -61,6 +61,7 @@ final class Responder {
     if (pair == null) {
       return;
     }
+    pair.requestAnswered();
     boolean useCandidate = request.attribute(UseCandidate.class).isPresent();
     if (useCandidate && core.role() == IceRole.CONTROLLED) {
       pair.markUseCandidateReceived();

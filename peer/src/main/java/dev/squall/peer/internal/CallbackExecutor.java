@@ -36,6 +36,16 @@ public final class CallbackExecutor implements java.util.concurrent.Executor {
     }
   }
 
+  /** Queues {@code task}; false (and nothing queued) once shut down. */
+  public boolean tryExecute(Runnable task) {
+    try {
+      thread.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
+  }
+
   /** Runs what is queued, then ends the thread. */
   public void shutdown() {
     thread.shutdown();

@@ -30,6 +30,8 @@ public final class IcePathTransport implements DatagramTransport {
   private final List<Runnable> closeListeners = new ArrayList<>();
   private boolean closed;
   private long sendDrops;
+  private long packetsSent;
+  private long bytesSent;
 
   public IcePathTransport(IceAgent agent, Scheduler scheduler) {
     this.agent = Objects.requireNonNull(agent, "agent");
@@ -40,6 +42,9 @@ public final class IcePathTransport implements DatagramTransport {
   public void send(InetSocketAddress to, byte[] data) {
     if (closed || !agent.send(data)) {
       sendDrops++;
+    } else {
+      packetsSent++;
+      bytesSent += data.length;
     }
   }
 
@@ -73,6 +78,16 @@ public final class IcePathTransport implements DatagramTransport {
   @Override
   public boolean isClosed() {
     return closed;
+  }
+
+  /** Datagrams handed to the selected pair's socket. */
+  public long packetsSent() {
+    return packetsSent;
+  }
+
+  /** The bytes of {@link #packetsSent()}. */
+  public long bytesSent() {
+    return bytesSent;
   }
 
   /** Datagrams dropped because no pair was usable or this view was closed. */

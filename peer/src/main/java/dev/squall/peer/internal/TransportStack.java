@@ -14,6 +14,7 @@ import dev.squall.ice.CandidateParseException;
 import dev.squall.ice.IceAgent;
 import dev.squall.ice.IceCandidate;
 import dev.squall.ice.IceCandidatePair;
+import dev.squall.ice.IceCandidatePairStats;
 import dev.squall.ice.IceConfig;
 import dev.squall.ice.IceConnectionState;
 import dev.squall.ice.IceCredentials;
@@ -85,6 +86,8 @@ public final class TransportStack implements AutoCloseable {
   private boolean gathering;
   private boolean closed;
   private long demuxDrops;
+  private long packetsReceived;
+  private long bytesReceived;
 
   public TransportStack(
       Scheduler scheduler,
@@ -194,6 +197,29 @@ public final class TransportStack implements AutoCloseable {
     return Optional.ofNullable(dtls);
   }
 
+  /** The selected pair's state, round-trip times and STUN counters. */
+  public Optional<IceCandidatePairStats> selectedPairStats() {
+    return agent.selectedPairStats();
+  }
+
+  /** Application datagrams (not STUN) sent through ICE. */
+  public long packetsSent() {
+    return path.packetsSent();
+  }
+
+  public long bytesSent() {
+    return path.bytesSent();
+  }
+
+  /** Application datagrams (not STUN) received from valid pairs. */
+  public long packetsReceived() {
+    return packetsReceived;
+  }
+
+  public long bytesReceived() {
+    return bytesReceived;
+  }
+
   /** Datagrams from the agent that were neither DTLS nor kept for it. */
   public long demuxDrops() {
     return demuxDrops;
@@ -231,6 +257,8 @@ public final class TransportStack implements AutoCloseable {
   }
 
   private void demux(byte[] datagram) {
+    packetsReceived++;
+    bytesReceived += datagram.length;
     int first = datagram.length == 0 ? -1 : datagram[0] & 0xFF;
     if (first < 20 || first > 63) {
       demuxDrops++;
