@@ -40,7 +40,9 @@ class ManyChannelsLoopbackTest {
       case 0 -> DataChannelInit.DEFAULT;
       case 1 -> DataChannelInit.DEFAULT.withOrdered(false);
       case 2 -> DataChannelInit.DEFAULT.withOrdered(false).withMaxRetransmits(0);
-      default -> DataChannelInit.DEFAULT.withMaxPacketLifeTime(500).withProtocol("timed");
+      // a lifetime no queue on a loaded machine reaches: these must deliver like reliable ones
+      // (expiry itself is tested on the virtual network, where time is exact)
+      default -> DataChannelInit.DEFAULT.withMaxPacketLifeTime(30_000).withProtocol("timed");
     };
   }
 
