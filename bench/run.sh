@@ -6,6 +6,8 @@
 #   bench/run.sh signal [options]       signaling relay, Squall vs PeerJS     (--help for options)
 #   bench/run.sh jmh [PATTERN] [JMH options]  micro-benchmarks (default StunCodecBenchmark; -prof gc)
 #   bench/run.sh connect [N] [WARMUP]   connection setup time, Java peer vs libwebrtc (default 100 20)
+#   bench/run.sh datachannel [--quick] [options]  DataChannel throughput, rate, latency, lossy link,
+#                                       heap: Squall vs libdatachannel, libwebrtc, Chromium (--help)
 #
 # Environment: SQUALL_BENCH_NO_BUILD=1 skips the Maven build (use what is in target/),
 #              BENCH_JAVA_OPTS adds options to the load generator JVM,
@@ -15,6 +17,8 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 
 PEERJS_VERSION=1.0.2
 PEERJS_DIR=bench/target/peerjs
+NODE_DATACHANNEL_VERSION=0.33.4
+NODE_DATACHANNEL_DIR=bench/target/node-datachannel
 RESULTS=bench/target/results-$(date +%Y%m%d-%H%M%S).tsv
 
 build() {
@@ -46,6 +50,16 @@ need_peerjs() {
     echo "bench: installing peer@$PEERJS_VERSION into $PEERJS_DIR" >&2
     mkdir -p "$PEERJS_DIR"
     npm install --prefix "$PEERJS_DIR" --no-audit --no-fund --loglevel=error "peer@$PEERJS_VERSION" >&2
+  fi
+}
+
+need_node_datachannel() {
+  if [ ! -f "$NODE_DATACHANNEL_DIR/node_modules/node-datachannel/package.json" ]; then
+    command -v npm >/dev/null 2>&1 || { echo "bench: npm (Node.js) is required for node-datachannel" >&2; exit 1; }
+    echo "bench: installing node-datachannel@$NODE_DATACHANNEL_VERSION into $NODE_DATACHANNEL_DIR" >&2
+    mkdir -p "$NODE_DATACHANNEL_DIR"
+    npm install --prefix "$NODE_DATACHANNEL_DIR" --no-audit --no-fund --loglevel=error \
+      "node-datachannel@$NODE_DATACHANNEL_VERSION" >&2
   fi
 }
 
@@ -115,6 +129,17 @@ case "$what" in
       END { if (s && l) printf "median Squall / libwebrtc = %.2f (< 1 means Squall is faster)\n", s / l }' \
       "$RESULTS"
     ;;
+  datachannel)
+    if [ "${1:-}" = --help ]; then
+      sed -n '/^## 5\. DataChannel/,$p' docs/benchmarks.md | grep -A4 '^\*\*Command' || true
+      exit 0
+    fi
+    build; need_node_datachannel
+    # children (peer JVMs, Node.js, libwebrtc in a network namespace, Chromium) are started and
+    # stopped by the harness; the libwebrtc JVM needs root for unshare -n (sudo otherwise)
+    run_java dev.squall.bench.datachannel.DataChannelBench --node-dir "$NODE_DATACHANNEL_DIR" \
+      --results "$RESULTS" "$@"
+    ;;
   all)
     build; need_coturn; need_peerjs
     if [ "${1:-}" = --quick ]; then
@@ -130,11 +155,11 @@ case "$what" in
     run_java org.openjdk.jmh.Main StunCodecBenchmark "${jmh_args[@]}"
     ;;
   -h|--help|help)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
-    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, connect, all)" >&2
+    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, connect, datachannel, all)" >&2
     exit 2
     ;;
 esac

@@ -65,11 +65,18 @@ public interface Attributed {
     return value("ice-pwd");
   }
 
-  /** The tokens of every {@code a=ice-options} line, e.g. {@code trickle}. */
+  /**
+   * The tokens of every {@code a=ice-options} line, e.g. {@code trickle}. Commas separate tokens
+   * too: libdatachannel writes {@code ice2,trickle} where RFC 8839 has spaces.
+   */
   default List<String> iceOptions() {
     List<String> out = new ArrayList<>();
     for (String v : KnownAttributes.all(attributes(), "ice-options", s -> s)) {
-      out.addAll(List.of(v.split(" ")));
+      for (String t : v.split("[ ,]")) {
+        if (!t.isEmpty()) {
+          out.add(t);
+        }
+      }
     }
     return List.copyOf(out);
   }

@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 class CaptureAccessorsTest {
 
   @Test
+  void libDataChannelsCommaSeparatedIceOptionsAreReadAsTokens() throws Exception {
+    SessionDescription sd = Captures.parse("libdatachannel-datachannel-answer.sdp");
+    assertThat(sd.iceOptions()).containsExactly("ice2", "trickle");
+    assertThat(sd.trickle()).isTrue();
+  }
+
+  @Test
   void chromiumDataChannelOffer() throws SdpParseException {
     SessionDescription sd = Captures.parse("chromium-datachannel-offer.sdp");
     assertThat(sd.version()).isZero();

@@ -57,8 +57,11 @@ public final class KnownAttributes {
         }
       }
       case "ice-options" -> {
+        // RFC 8839 separates the tokens with spaces; libdatachannel writes "ice2,trickle"
         for (String t : Syntax.fields(required(a), "ice-options:<token> *(SP <token>)")) {
-          Syntax.token(t, "ice-options token");
+          if (!Syntax.isVisible(t)) {
+            throw new SdpParseException("ice-options:<visible characters>");
+          }
         }
       }
       case "sctp-port" -> Syntax.integer(required(a), 0, 65535, "sctp-port");
