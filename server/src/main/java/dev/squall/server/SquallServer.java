@@ -16,10 +16,12 @@ import dev.squall.server.internal.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,9 +126,11 @@ public final class SquallServer implements AutoCloseable {
         stunTcp = ((InetSocketAddress) tcp.localAddress()).getPort();
       }
 
-      signaling =
-          new SignalingSetup(
-              config, stunUdp, new EventLoopScheduler(workerGroup.next()), metrics.registry());
+      List<EventLoopScheduler> shards = new ArrayList<>();
+      for (EventExecutor loop : workerGroup) {
+        shards.add(new EventLoopScheduler((EventLoop) loop));
+      }
+      signaling = new SignalingSetup(config, stunUdp, shards, metrics.registry());
       HttpRouter router =
           new HttpRouter(
               new StaticFileHandler(

@@ -1,39 +1,31 @@
 package dev.squall.signal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.squall.signal.internal.HubMetrics;
+import dev.squall.signal.internal.Ids;
 import dev.squall.signal.internal.Link;
-import dev.squall.signal.internal.Names;
+import dev.squall.signal.internal.RelayDecoder;
+import dev.squall.signal.internal.RelayFrame;
+import dev.squall.signal.internal.RequestHandler;
 import dev.squall.signal.internal.Rooms;
-import dev.squall.signal.internal.Session;
+import dev.squall.signal.internal.Shard;
 import dev.squall.signal.internal.TokenBucket;
-import dev.squall.signal.message.AppMessage;
 import dev.squall.signal.message.ClientMessage;
 import dev.squall.signal.message.ErrorCode;
-import dev.squall.signal.message.ErrorMessage;
 import dev.squall.signal.message.Join;
-import dev.squall.signal.message.Joined;
-import dev.squall.signal.message.Leave;
-import dev.squall.signal.message.PeerInfo;
-import dev.squall.signal.message.PeerLeft;
-import dev.squall.signal.message.Ping;
-import dev.squall.signal.message.Pong;
-import dev.squall.signal.message.Relay;
 import dev.squall.signal.message.Resume;
-import dev.squall.signal.message.ServerMessage;
 import dev.squall.signal.message.Shutdown;
 import dev.squall.signal.message.SignalingCodec;
 import dev.squall.signal.message.SignalingException;
 import dev.squall.util.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +34,21 @@ import org.slf4j.LoggerFactory;
  * with a grace period and a bounded queue, auth, a per-connection token-bucket rate limit,
  * validation and error codes.
  *
+ * <p>The hub is split into shards, one per serial {@link Scheduler} given here (in the server: one
+ * per Netty I/O event loop). A room lives on the shard its name hashes to, with all its sessions,
+ * so rooms need no locks and are served in parallel; each shard is serial and lock-free inside.
+ *
  * <p>Transports report each connection's life with {@link #connected}, {@link #received} (or {@link
- * #refused} for a frame they could not accept) and {@link #disconnected}, from any thread, in order
- * per connection. Every such call is handed to the {@link Scheduler} given here, which is serial:
- * all state lives on it and no locks are taken. Answers go back through {@link
- * SignalingConnection#send}. Nothing a client sends makes these methods throw; a bug while handling
- * a message is logged and answered with {@code internal}.
+ * #receivedText}, {@link #receivedUtf8}, {@link #refused} for a frame they could not accept) and
+ * {@link #disconnected}, in order per connection, always from the same thread. When that thread is
+ * one of the shards' schedulers (a connection's own event loop), it is the connection's home and
+ * the calls run there without a hand-off; from any other thread they go to the first shard. Each
+ * event is then handled, in order, on the shard that owns the connection: its home until it joins,
+ * then its room's shard. A {@code join} or {@code resume} is a barrier: later events of that
+ * connection wait until it is done, so nothing overtakes it on the way to the other shard. Answers
+ * go back through {@link SignalingConnection#send}, from the owning shard. Nothing a client sends
+ * makes these methods throw; a bug while handling a message is logged and answered with {@code
+ * internal}.
  */
 public final class SignalingHub {
 
@@ -60,31 +61,54 @@ public final class SignalingHub {
   private static final Logger log = LoggerFactory.getLogger(SignalingHub.class);
 
   private final SignalingConfig config;
-  private final Scheduler scheduler;
-  private final Clock wallClock;
   private final SignalingCodec codec = new SignalingCodec();
-  private final AuthTokens auth;
-  private final Rooms rooms;
-  private final HubMetrics metrics;
-  private final Map<SignalingConnection, Link> links = new IdentityHashMap<>();
-  private volatile int connectionCount;
-  private CompletableFuture<Void> shutdown;
+  private final RelayDecoder relayDecoder = new RelayDecoder(codec.jsonFactory());
+  private final Shard[] shards;
+  private final RequestHandler handler;
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
-  /** A hub whose auth tokens are checked against the system's wall clock. */
+  /** A hub with one shard, whose auth tokens are checked against the system's wall clock. */
   public SignalingHub(SignalingConfig config, Scheduler scheduler, MeterRegistry registry) {
-    this(config, scheduler, registry, Clock.systemUTC());
+    this(config, List.of(scheduler), registry, Clock.systemUTC());
   }
 
-  /** A hub reading wall-clock time (token {@code exp}) from {@code wallClock}. */
+  /** A hub with one shard reading wall-clock time (token {@code exp}) from {@code wallClock}. */
   public SignalingHub(
       SignalingConfig config, Scheduler scheduler, MeterRegistry registry, Clock wallClock) {
+    this(config, List.of(scheduler), registry, wallClock);
+  }
+
+  /** A hub with one shard per scheduler (at most 64), checking tokens against system time. */
+  public SignalingHub(
+      SignalingConfig config, List<? extends Scheduler> shards, MeterRegistry registry) {
+    this(config, shards, registry, Clock.systemUTC());
+  }
+
+  /**
+   * A hub with one shard per scheduler (at most 64) reading wall-clock time from {@code wallClock}.
+   */
+  public SignalingHub(
+      SignalingConfig config,
+      List<? extends Scheduler> shards,
+      MeterRegistry registry,
+      Clock wallClock) {
     this.config = Objects.requireNonNull(config, "config");
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-    this.auth = config.authSecret() == null ? null : AuthTokens.forSecret(config.authSecret());
-    this.rooms = new Rooms(config, scheduler, codec);
-    this.metrics =
-        new HubMetrics(registry, this::connectionCount, rooms::roomCount, rooms::sessionCount);
+    Objects.requireNonNull(wallClock, "wallClock");
+    if (shards.isEmpty() || shards.size() > Ids.MAX_SHARDS) {
+      throw new IllegalArgumentException(
+          "1 to " + Ids.MAX_SHARDS + " shards, got " + shards.size());
+    }
+    this.shards = new Shard[shards.size()];
+    for (int i = 0; i < this.shards.length; i++) {
+      Scheduler s = Objects.requireNonNull(shards.get(i), "scheduler");
+      this.shards[i] = new Shard(i, s, new Rooms(config, s, codec, i));
+    }
+    AuthTokens auth =
+        config.authSecret() == null ? null : AuthTokens.forSecret(config.authSecret());
+    HubMetrics metrics =
+        new HubMetrics(registry, this::connectionCount, this::roomCount, this::peerCount);
+    this.handler = new RequestHandler(config, codec, auth, wallClock, metrics, new Routing());
   }
 
   public SignalingConfig config() {
@@ -96,36 +120,61 @@ public final class SignalingHub {
     return codec;
   }
 
+  /** How many shards the hub has. */
+  public int shardCount() {
+    return shards.length;
+  }
+
+  /** The index of the shard that holds {@code room} (a stable hash of its name). */
+  public int shardOf(String room) {
+    int h = room.hashCode();
+    return Math.floorMod(h ^ (h >>> 16), shards.length);
+  }
+
   /** Open connections (readable from any thread). */
   public int connectionCount() {
-    return connectionCount;
+    return open.get();
   }
 
   /** Rooms with at least one member (readable from any thread). */
   public int roomCount() {
-    return rooms.roomCount();
+    int n = 0;
+    for (Shard s : shards) {
+      n += s.rooms.roomCount();
+    }
+    return n;
   }
 
   /** Sessions in rooms, detached ones included (readable from any thread). */
   public int peerCount() {
-    return rooms.sessionCount();
+    int n = 0;
+    for (Shard s : shards) {
+      n += s.rooms.sessionCount();
+    }
+    return n;
   }
 
   // ------------------------------------------------------------------ transport entry points
 
   /** A new connection is open. At the connection limit it gets {@code server-busy} and closes. */
   public void connected(SignalingConnection c) {
-    run(c, () -> onConnected(c));
+    Shard home = callerShard();
+    if (home == null) {
+      shards[0].scheduler.execute(() -> connect(shards[0], c));
+    } else {
+      connect(home, c);
+    }
   }
 
   /** A client message arrived on {@code c} (already decoded). */
   public void received(SignalingConnection c, ClientMessage message) {
-    run(c, () -> onMessage(c, message));
+    boolean barrier = message instanceof Join || message instanceof Resume;
+    atHome(c, l -> dispatch(l, owner -> handler.message(owner, l, message), barrier));
   }
 
   /** A frame arrived that the transport could not accept (bad JSON, too large, binary...). */
   public void refused(SignalingConnection c, SignalingException problem) {
-    run(c, () -> onRefused(c, problem));
+    atHome(c, l -> dispatch(l, owner -> handler.refused(l, problem), false));
   }
 
   /** Decodes {@code text} on the caller's thread, then {@link #received} or {@link #refused}. */
@@ -140,9 +189,28 @@ public final class SignalingHub {
     received(c, m);
   }
 
+  /**
+   * A text frame of UTF-8 JSON in {@code utf8[offset, offset + length)}, which the caller may reuse
+   * once this returns. Relays are read on the caller's thread without building a tree and forwarded
+   * with their payload bytes as sent; anything else goes through {@link #receivedText}.
+   */
+  public void receivedUtf8(SignalingConnection c, byte[] utf8, int offset, int length) {
+    RelayFrame f = relayDecoder.decode(utf8, offset, length);
+    if (f == null) {
+      receivedText(c, new String(utf8, offset, length, StandardCharsets.UTF_8));
+      return;
+    }
+    atHome(c, l -> dispatch(l, owner -> handler.frame(owner, l, f), false));
+  }
+
   /** The connection closed; its session, if any, waits for a resume (or ends). */
   public void disconnected(SignalingConnection c) {
-    run(c, () -> onDisconnected(c));
+    Shard home = callerShard();
+    if (home == null) {
+      shards[0].scheduler.execute(() -> disconnect(shards[0], c));
+    } else {
+      disconnect(home, c);
+    }
   }
 
   /**
@@ -152,189 +220,135 @@ public final class SignalingHub {
    */
   public CompletableFuture<Void> shutdown(String reason) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    scheduler.execute(
-        () -> {
-          if (shutdown != null) {
-            shutdown.whenComplete((v, e) -> done.complete(null));
-            return;
-          }
-          shutdown = done;
-          String json = codec.encode(new Shutdown(reason));
-          List<CompletableFuture<Void>> closes = new ArrayList<>();
-          for (Link l : links.values()) {
-            closes.add(closeQuietly(l.connection, json, reason));
-          }
-          links.clear();
-          connectionCount = 0;
-          rooms.clear();
-          CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
-              .whenComplete((v, e) -> done.complete(null));
-        });
+    if (!shutdown.compareAndSet(null, done)) {
+      return shutdown.get();
+    }
+    String json = codec.encode(new Shutdown(reason));
+    List<CompletableFuture<Void>> shardsDone = new ArrayList<>();
+    for (Shard s : shards) {
+      CompletableFuture<Void> shardDone = new CompletableFuture<>();
+      shardsDone.add(shardDone);
+      s.scheduler.execute(
+          () -> {
+            List<CompletableFuture<Void>> closes = new ArrayList<>();
+            for (Link l : s.links.values()) {
+              closes.add(closeQuietly(l.connection, json, reason));
+            }
+            open.addAndGet(-s.links.size());
+            s.links.clear();
+            s.rooms.clear();
+            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> shardDone.complete(null));
+          });
+    }
+    CompletableFuture.allOf(shardsDone.toArray(CompletableFuture[]::new))
+        .whenComplete((v, e) -> done.complete(null));
     return done;
   }
 
-  // ------------------------------------------------------------------ on the scheduler
+  // ------------------------------------------------------------------ on the home shard
 
-  private void onConnected(SignalingConnection c) {
-    if (shutdown != null) {
+  private void connect(Shard home, SignalingConnection c) {
+    if (shutdown.get() != null) {
       closeQuietly(c, codec.encode(new Shutdown("server is stopping")), "server is stopping");
       return;
     }
-    if (links.size() >= config.maxConnections()) {
-      sendError(c, ErrorCode.SERVER_BUSY, "the server is at its connection limit", null);
+    if (open.incrementAndGet() > config.maxConnections()) {
+      open.decrementAndGet();
+      handler.sendError(c, ErrorCode.SERVER_BUSY, "the server is at its connection limit", null);
       c.close(STATUS_TRY_AGAIN_LATER, "server busy");
       return;
     }
-    links.put(
-        c, new Link(c, new TokenBucket(scheduler, config.ratePerSecond(), config.rateBurst())));
-    connectionCount = links.size();
+    TokenBucket bucket =
+        new TokenBucket(home.scheduler, config.ratePerSecond(), config.rateBurst());
+    home.links.put(c, new Link(c, home, bucket));
   }
 
-  private void onRefused(SignalingConnection c, SignalingException problem) {
-    Link link = links.get(c);
-    if (link == null) {
-      return;
-    }
-    if (!link.bucket.tryTake()) {
-      sendError(c, ErrorCode.RATE_LIMITED, "rate limit exceeded, message dropped", problem.ref());
-      return;
-    }
-    sendError(c, problem.code(), problem.getMessage(), problem.ref());
-  }
-
-  private void onMessage(SignalingConnection c, ClientMessage m) {
-    Link link = links.get(c);
-    if (link == null) {
-      return;
-    }
-    if (!link.bucket.tryTake()) {
-      sendError(c, ErrorCode.RATE_LIMITED, "rate limit exceeded, message dropped", m.ref());
-      return;
-    }
-    if (m instanceof Join j) {
-      onJoin(link, j);
-    } else if (m instanceof Resume r) {
-      onResume(link, r);
-    } else if (m instanceof Relay r) {
-      onRelay(link, r);
-    } else if (m instanceof Leave l) {
-      onLeave(link, l);
-    } else if (m instanceof Ping p) {
-      send(c, new Pong(p.id()));
+  private void disconnect(Shard home, SignalingConnection c) {
+    Link l = home.links.remove(c);
+    if (l != null) {
+      open.decrementAndGet();
+      dispatch(l, owner -> handler.disconnected(owner, l), false);
     }
   }
 
-  private void onJoin(Link link, Join j) {
-    SignalingConnection c = link.connection;
-    if (link.session != null) {
-      sendError(c, ErrorCode.ALREADY_JOINED, "already in room " + link.session.room.name, j.ref());
+  /** Runs {@code body} with {@code c}'s link on its home shard; nothing when it has none. */
+  private void atHome(SignalingConnection c, java.util.function.Consumer<Link> body) {
+    Shard home = callerShard();
+    if (home == null) {
+      Shard first = shards[0];
+      first.scheduler.execute(
+          () -> {
+            Link l = first.links.get(c);
+            if (l != null) {
+              body.accept(l);
+            }
+          });
       return;
     }
-    if (!Names.validRoom(j.room())) {
-      sendError(c, ErrorCode.BAD_ROOM, "room names match ^[A-Za-z0-9_-]{1,64}$", j.ref());
-      return;
+    Link l = home.links.get(c);
+    if (l != null) {
+      body.accept(l);
     }
-    String name = Names.displayName(j.name());
-    if (name == null) {
-      sendError(c, ErrorCode.BAD_NAME, "names are 1-64 characters without controls", j.ref());
-      return;
-    }
-    if (auth != null) {
-      AuthTokens.Result r = auth.verify(j.token(), j.room(), name, wallClock.instant());
-      if (r != AuthTokens.Result.VALID) {
-        String why = r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        sendError(c, ErrorCode.UNAUTHORIZED, "token refused: " + why, j.ref());
-        return;
+  }
+
+  /** The shard whose scheduler the caller runs on, or null. */
+  private Shard callerShard() {
+    for (Shard s : shards) {
+      if (s.scheduler.inScheduler()) {
+        return s;
       }
     }
-    if (rooms.isFull(j.room())) {
-      sendError(c, ErrorCode.ROOM_FULL, "room is full", j.ref());
-      return;
-    }
-    Session s = rooms.join(link, j.room(), name);
-    send(c, joined(s, false));
-    rooms.announce(s);
+    return null;
   }
 
-  private void onResume(Link link, Resume r) {
-    SignalingConnection c = link.connection;
-    if (link.session != null) {
-      sendError(c, ErrorCode.ALREADY_JOINED, "already in room " + link.session.room.name, r.ref());
-      return;
-    }
-    Session s = rooms.byResumeToken(r.resumeToken());
-    if (s == null || s.ended) {
-      sendError(c, ErrorCode.RESUME_FAILED, "unknown or expired resume token", r.ref());
-      return;
-    }
-    rooms.resume(s, link);
-    send(c, joined(s, true));
-    rooms.flushQueue(s);
+  /** An event for a link, handled on the shard that owns the link when it runs. */
+  private interface OwnerTask {
+    void run(Shard owner);
   }
 
-  private void onRelay(Link link, Relay m) {
-    Session s = link.session;
-    if (s == null) {
-      sendError(link.connection, ErrorCode.NOT_JOINED, "join a room first", m.ref());
-      return;
-    }
-    String json = codec.encode(m.from(s.id));
-    if (m instanceof AppMessage && m.to() == null) {
-      int n = rooms.broadcast(s, json);
-      for (int i = 0; i < n; i++) {
-        metrics.relayed(m.type());
+  /** On the home shard: sends {@code task} to the owner, or holds it behind a barrier. */
+  private void dispatch(Link l, OwnerTask task, boolean barrier) {
+    if (l.pending) {
+      if (l.held == null) {
+        l.held = new java.util.ArrayDeque<>();
       }
+      Runnable r = () -> submit(l, task);
+      l.held.add(barrier ? new Link.Barrier(r) : r);
       return;
     }
-    Session target = rooms.peer(s, m.to());
-    if (target == null) {
-      sendError(link.connection, ErrorCode.UNKNOWN_PEER, "no such peer in your room", m.ref());
-      return;
+    if (barrier) {
+      l.pending = true;
     }
-    rooms.deliver(target, json);
-    metrics.relayed(m.type());
+    submit(l, task);
   }
 
-  private void onLeave(Link link, Leave l) {
-    if (link.session == null) {
-      sendError(link.connection, ErrorCode.NOT_JOINED, "not in a room", l.ref());
-      return;
-    }
-    rooms.end(link.session, PeerLeft.LEFT);
+  private void submit(Link l, OwnerTask task) {
+    Shard owner = l.route;
+    runGuarded(owner, l, () -> task.run(owner));
   }
 
-  private void onDisconnected(SignalingConnection c) {
-    Link link = links.remove(c);
-    if (link == null) {
-      return;
-    }
-    connectionCount = links.size();
-    Session s = link.session;
-    if (s != null) {
-      link.session = null;
-      rooms.detach(s);
+  private void runGuarded(Shard shard, Link l, Runnable task) {
+    if (shard.scheduler.inScheduler()) {
+      guarded(l, task);
+    } else {
+      shard.scheduler.execute(() -> guarded(l, task));
     }
   }
 
-  // ------------------------------------------------------------------ helpers
-
-  private Joined joined(Session s, boolean resumed) {
-    List<PeerInfo> peers = new ArrayList<>();
-    for (Session m : rooms.others(s)) {
-      peers.add(new PeerInfo(m.id, m.name));
+  /** Runs {@code task}; a bug in it is logged and answered with internal. */
+  private void guarded(Link l, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      SignalingConnection c = l.connection;
+      log.warn("internal error handling a message from {}", c.remoteHost(), e);
+      try {
+        handler.sendError(c, ErrorCode.INTERNAL, "internal server error", null);
+      } catch (RuntimeException again) {
+        log.warn("could not report the internal error to {}", c.remoteHost(), again);
+      }
     }
-    List<IceServer> ice = config.iceServers().forHost(s.link.connection.requestHost());
-    return new Joined(
-        s.id, s.room.name, s.name, peers, ice == null ? List.of() : ice, s.resumeToken, resumed);
-  }
-
-  private void send(SignalingConnection c, ServerMessage m) {
-    c.send(codec.encode(m));
-  }
-
-  private void sendError(SignalingConnection c, ErrorCode code, String message, JsonNode ref) {
-    metrics.error(code);
-    send(c, new ErrorMessage(code.wire(), message, ref));
   }
 
   private CompletableFuture<Void> closeQuietly(SignalingConnection c, String json, String reason) {
@@ -347,20 +361,39 @@ public final class SignalingHub {
     }
   }
 
-  /** Runs {@code task} on the scheduler; a bug in it is logged and answered with internal. */
-  private void run(SignalingConnection c, Runnable task) {
-    scheduler.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            log.warn("internal error handling a message from {}", c.remoteHost(), e);
-            try {
-              sendError(c, ErrorCode.INTERNAL, "internal server error", null);
-            } catch (RuntimeException again) {
-              log.warn("could not report the internal error to {}", c.remoteHost(), again);
+  /** How the request handler moves links between shards. */
+  private final class Routing implements RequestHandler.Router {
+
+    @Override
+    public void release(Link link, Shard owner) {
+      link.home.run(
+          () -> {
+            link.route = owner;
+            link.pending = false;
+            while (!link.pending && link.held != null && !link.held.isEmpty()) {
+              Runnable r = link.held.poll();
+              if (r instanceof Link.Barrier) {
+                link.pending = true;
+              }
+              r.run();
             }
-          }
-        });
+          });
+    }
+
+    @Override
+    public Shard shardFor(String room) {
+      return shards[shardOf(room)];
+    }
+
+    @Override
+    public Shard shardOfToken(String resumeToken) {
+      int i = Ids.shardOf(resumeToken);
+      return i >= 0 && i < shards.length ? shards[i] : null;
+    }
+
+    @Override
+    public void runGuarded(Shard shard, Link link, Runnable task) {
+      SignalingHub.this.runGuarded(shard, link, task);
+    }
   }
 }

@@ -32,9 +32,11 @@ public final class SignalingSetup {
 
   /**
    * @param stunPort the bound STUN UDP port for the default ICE server, or -1 when STUN is off
+   * @param shards one scheduler per I/O event loop: rooms are spread over them by name, and a
+   *     connection's events start on its own loop without a hand-off
    */
   public SignalingSetup(
-      ServerConfig config, int stunPort, Scheduler scheduler, MeterRegistry registry) {
+      ServerConfig config, int stunPort, List<? extends Scheduler> shards, MeterRegistry registry) {
     SignalingLimits l = config.limits();
     SignalingConfig defaults = SignalingConfig.defaults();
     SignalingConfig signaling =
@@ -50,7 +52,7 @@ public final class SignalingSetup {
             iceServers(config, stunPort),
             defaults.pingInterval(),
             defaults.idleTimeout());
-    this.hub = new SignalingHub(signaling, scheduler, registry);
+    this.hub = new SignalingHub(signaling, shards, registry);
   }
 
   /** Adds the WebSocket handlers after the HTTP codec and aggregator. */

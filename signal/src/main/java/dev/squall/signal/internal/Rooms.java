@@ -7,7 +7,9 @@ import dev.squall.signal.message.PeerLeft;
 import dev.squall.signal.message.SignalingCodec;
 import dev.squall.util.Cancellable;
 import dev.squall.util.Scheduler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +17,30 @@ import java.util.Map;
 /**
  * Rooms, sessions and delivery. A message for an attached session goes straight to its connection;
  * for a detached one it is queued until resume, and a full queue ends the session (peer-left {@code
- * timeout}), so no message is dropped silently. Touched only on the hub's scheduler.
+ * timeout}), so no message is dropped silently. One instance per hub shard, holding the rooms whose
+ * names hash to it; touched only on that shard's scheduler.
  */
 public final class Rooms {
 
   private final SignalingConfig config;
   private final Scheduler scheduler;
   private final SignalingCodec codec;
-  private final Ids ids = new Ids();
+  private final Ids ids;
   private final Map<String, Room> rooms = new HashMap<>();
   private final Map<String, Session> byId = new HashMap<>();
   private final Map<String, Session> byResumeToken = new HashMap<>();
   private volatile int roomCount;
   private volatile int sessionCount;
 
-  public Rooms(SignalingConfig config, Scheduler scheduler, SignalingCodec codec) {
+  /**
+   * @param shard this instance's index among the hub's shards: the first character of every peer id
+   *     and resume token it makes (see {@link Ids}), so ids stay unique across shards
+   */
+  public Rooms(SignalingConfig config, Scheduler scheduler, SignalingCodec codec, int shard) {
     this.config = config;
     this.scheduler = scheduler;
     this.codec = codec;
+    this.ids = new Ids(shard);
   }
 
   public int roomCount() {
@@ -100,7 +108,8 @@ public final class Rooms {
   /** Sends every queued message of a just-resumed session, in order. */
   public void flushQueue(Session s) {
     while (!s.queue.isEmpty() && s.link != null) {
-      s.link.connection.send(s.queue.poll());
+      byte[] json = s.queue.poll();
+      s.link.connection.send(json, 0, json.length);
     }
   }
 
@@ -130,21 +139,50 @@ public final class Rooms {
     return targets.size();
   }
 
+  /** Sends the frame in {@code utf8[offset, offset + length)} to every other member; how many. */
+  public int broadcast(Session from, byte[] utf8, int offset, int length) {
+    List<Session> targets = others(from);
+    for (Session t : targets) {
+      deliver(t, utf8, offset, length);
+    }
+    return targets.size();
+  }
+
   /**
    * Sends {@code json} to {@code target} now, or queues it while the session is detached. A queue
    * that would overflow ends the session with reason {@code timeout}.
    */
   public void deliver(Session target, String json) {
-    if (target.ended) {
-      return;
-    }
-    if (target.link != null) {
+    if (!target.ended && target.link != null) {
       target.link.connection.send(json);
-    } else if (target.queue.size() >= config.resumeQueue()) {
-      end(target, PeerLeft.TIMEOUT);
-    } else {
-      target.queue.add(json);
+    } else if (queueable(target)) {
+      target.queue.add(json.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * Sends the frame in {@code utf8[offset, offset + length)} (not changed afterwards) to {@code
+   * target} now, or queues a copy while the session is detached, as {@link #deliver(Session,
+   * String)}.
+   */
+  public void deliver(Session target, byte[] utf8, int offset, int length) {
+    if (!target.ended && target.link != null) {
+      target.link.connection.send(utf8, offset, length);
+    } else if (queueable(target)) {
+      target.queue.add(Arrays.copyOfRange(utf8, offset, offset + length));
+    }
+  }
+
+  /** True when a message for detached {@code target} may be queued; ends it when full. */
+  private boolean queueable(Session target) {
+    if (target.ended) {
+      return false;
+    }
+    if (target.queue.size() >= config.resumeQueue()) {
+      end(target, PeerLeft.TIMEOUT);
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.squall.signal.message;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -194,6 +195,11 @@ public final class SignalingCodec {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The parser factory, configured as for {@link #decodeClient} (features, read constraints). */
+  public JsonFactory jsonFactory() {
+    return mapper.getFactory();
   }
 
   /** The node factory for building {@code data} values. */

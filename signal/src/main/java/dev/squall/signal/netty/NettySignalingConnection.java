@@ -1,6 +1,8 @@
 package dev.squall.signal.netty;
 
 import dev.squall.signal.SignalingConnection;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -13,10 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link SignalingConnection} over a Netty WebSocket channel. Writes may come from any thread and
- * leave in call order. Messages sent from another thread (the hub's) are queued and written by one
- * task on the channel's loop with a single flush, so a burst of relayed messages costs one wake-up
- * and one write system call instead of one each. A client that stops reading while more than
- * {@value #MAX_PENDING_BYTES} bytes wait for it is disconnected.
+ * leave in call order. Messages sent from another thread (a hub shard's) are queued and written by
+ * one task on the channel's loop; messages sent on the channel's own loop are written at once.
+ * Either way one flush per loop turn follows, so a burst of relayed messages costs one wake-up and
+ * one write system call instead of one each. Relayed frames wrap the hub's byte array (no copy
+ * until the WebSocket encoder puts header and payload into one pooled buffer). A client that stops
+ * reading while more than {@value #MAX_PENDING_BYTES} bytes wait for it is disconnected.
  */
 final class NettySignalingConnection implements SignalingConnection {
 
@@ -25,7 +29,7 @@ final class NettySignalingConnection implements SignalingConnection {
   private final Channel channel;
   private final String requestHost;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
+  private final Queue<TextWebSocketFrame> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
   NettySignalingConnection(Channel channel, String requestHost) {
@@ -36,18 +40,30 @@ final class NettySignalingConnection implements SignalingConnection {
 
   @Override
   public void send(String json) {
-    if (!channel.isActive()) {
-      return;
+    if (channel.isActive()) {
+      send(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), json)));
     }
+  }
+
+  /** Wraps the caller's bytes without copying: the hub never changes a frame it has sent. */
+  @Override
+  public void send(byte[] utf8, int offset, int length) {
+    if (channel.isActive()) {
+      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8, offset, length)));
+    }
+  }
+
+  private void send(TextWebSocketFrame frame) {
     if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES) {
+      frame.release();
       channel.close();
       return;
     }
     if (channel.eventLoop().inEventLoop() && outbox.isEmpty()) {
-      channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
-      return;
+      channel.write(frame, channel.voidPromise());
+    } else {
+      outbox.add(frame);
     }
-    outbox.add(json);
     if (drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(this::drain);
     }
@@ -56,14 +72,10 @@ final class NettySignalingConnection implements SignalingConnection {
   /** On the channel's loop: writes every queued message, then flushes once. */
   private void drain() {
     drainScheduled.set(false);
-    boolean wrote = false;
-    for (String json = outbox.poll(); json != null; json = outbox.poll()) {
-      channel.write(new TextWebSocketFrame(json), channel.voidPromise());
-      wrote = true;
+    for (TextWebSocketFrame f = outbox.poll(); f != null; f = outbox.poll()) {
+      channel.write(f, channel.voidPromise());
     }
-    if (wrote) {
-      channel.flush();
-    }
+    channel.flush();
   }
 
   @Override

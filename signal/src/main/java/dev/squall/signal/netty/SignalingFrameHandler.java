@@ -3,6 +3,8 @@ package dev.squall.signal.netty;
 import dev.squall.signal.SignalingHub;
 import dev.squall.signal.message.ErrorCode;
 import dev.squall.signal.message.SignalingException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-channel bridge between WebSocket frames and the {@link SignalingHub}. Until the upgrade
  * completes it passes everything on untouched (plain HTTP requests for other paths). After it:
- * decodes text frames on the channel's loop and reports them, refuses oversized and binary frames,
- * pings periodically and closes idle connections. Nothing a client sends escapes as an exception.
+ * reads text frames on the channel's loop (relays without a tree or a {@code String}, see {@link
+ * SignalingHub#receivedUtf8}) and reports them, refuses oversized and binary frames, pings
+ * periodically and closes idle connections. Nothing a client sends escapes as an exception.
  */
 final class SignalingFrameHandler extends ChannelInboundHandlerAdapter {
 
@@ -76,10 +79,15 @@ final class SignalingFrameHandler extends ChannelInboundHandlerAdapter {
     }
     try {
       if (frame instanceof TextWebSocketFrame text) {
-        if (text.content().readableBytes() > hub.config().maxMessageBytes()) {
+        ByteBuf content = text.content();
+        int length = content.readableBytes();
+        if (length > hub.config().maxMessageBytes()) {
           hub.refused(connection, tooLarge());
+        } else if (content.hasArray()) {
+          hub.receivedUtf8(
+              connection, content.array(), content.arrayOffset() + content.readerIndex(), length);
         } else {
-          hub.receivedText(connection, text.text());
+          hub.receivedUtf8(connection, ByteBufUtil.getBytes(content), 0, length);
         }
       } else if (frame instanceof BinaryWebSocketFrame) {
         hub.refused(

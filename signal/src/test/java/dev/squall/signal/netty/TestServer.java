@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -27,6 +28,8 @@ import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A minimal signaling server on 127.0.0.1, port 0: HTTP codec, WebSocket on /ws, 404 else. */
@@ -45,8 +48,24 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(SignalingConfig config, SslContext ssl) throws InterruptedException {
+    this(config, ssl, false);
+  }
+
+  /** A server whose hub is sharded over its two I/O loops, as SquallServer does. */
+  static TestServer sharded(SignalingConfig config) throws InterruptedException {
+    return new TestServer(config, null, true);
+  }
+
+  private TestServer(SignalingConfig config, SslContext ssl, boolean sharded)
+      throws InterruptedException {
     this.ssl = ssl;
-    hub = new SignalingHub(config, new EventLoopScheduler(hubLoop.next()), registry);
+    if (sharded) {
+      List<EventLoopScheduler> shards = new ArrayList<>();
+      io.forEach(loop -> shards.add(new EventLoopScheduler((EventLoop) loop)));
+      hub = new SignalingHub(config, shards, registry);
+    } else {
+      hub = new SignalingHub(config, new EventLoopScheduler(hubLoop.next()), registry);
+    }
     server =
         new ServerBootstrap()
             .group(io)
