@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -16,8 +17,12 @@ import java.util.function.Consumer;
  * <p>Threads: every method may be called from any thread. {@link #send} never blocks: it checks the
  * state and size at once, then hands the message to the protocol loop. Listeners run on the
  * manager's callback executor, one at a time and in order; a listener added inside {@code
- * onDataChannel} sees every message of the channel. {@link #bufferedAmount()} is exact on the
- * protocol loop and a close, never-too-low estimate elsewhere.
+ * onDataChannel} sees every message of the channel. Open and close are states, not just moments: an
+ * {@link #onOpen} or {@link #onClose} listener added after that event was delivered still runs,
+ * once, on the callback executor. So a listener added right after {@code createDataChannel} returns
+ * sees the open even when the callback thread delivered it first (a channel created on an
+ * established association opens without waiting for the network). {@link #bufferedAmount()} is
+ * exact on the protocol loop and a close, never-too-low estimate elsewhere.
  */
 public final class DataChannel {
 
@@ -28,14 +33,17 @@ public final class DataChannel {
   private final Integer maxRetransmits;
   private final Integer maxPacketLifeTime;
   private final boolean negotiated;
-  private final List<Runnable> openListeners = new CopyOnWriteArrayList<>();
+  private final List<Once> openListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DataChannelMessage>> messageListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> lowListeners = new CopyOnWriteArrayList<>();
-  private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+  private final List<Once> closeListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong inFlightToLoop = new AtomicLong();
   private volatile int id;
   private volatile DataChannelState state = DataChannelState.CONNECTING;
   private volatile long lowThreshold;
+  // set on the callback executor when the open/close event is delivered
+  private volatile boolean openDelivered;
+  private volatile boolean closeDelivered;
   private volatile long sctpBuffered;
   // written on the protocol loop only, read from any thread
   private volatile long messagesSent;
@@ -159,8 +167,13 @@ public final class DataChannel {
     manager.onLoop(() -> manager.applyThreshold(this));
   }
 
+  /** Runs {@code listener} when the channel opens, or soon when it has already opened. */
   public void onOpen(Runnable listener) {
-    openListeners.add(Objects.requireNonNull(listener));
+    Once once = new Once(Objects.requireNonNull(listener));
+    openListeners.add(once);
+    if (openDelivered) {
+      manager.dispatch(once);
+    }
   }
 
   public void onMessage(Consumer<DataChannelMessage> listener) {
@@ -171,8 +184,13 @@ public final class DataChannel {
     lowListeners.add(Objects.requireNonNull(listener));
   }
 
+  /** Runs {@code listener} when the channel closes, or soon when it has already closed. */
   public void onClose(Runnable listener) {
-    closeListeners.add(Objects.requireNonNull(listener));
+    Once once = new Once(Objects.requireNonNull(listener));
+    closeListeners.add(once);
+    if (closeDelivered) {
+      manager.dispatch(once);
+    }
   }
 
   /**
@@ -255,7 +273,8 @@ public final class DataChannel {
   }
 
   void fireOpen() {
-    openListeners.forEach(Runnable::run);
+    openDelivered = true; // before the listeners are read: a listener added meanwhile runs once
+    openListeners.forEach(Once::run);
   }
 
   void fireMessage(DataChannelMessage m) {
@@ -267,6 +286,27 @@ public final class DataChannel {
   }
 
   void fireClose() {
-    closeListeners.forEach(Runnable::run);
+    closeDelivered = true;
+    closeListeners.forEach(Once::run);
+  }
+
+  /**
+   * A state listener that runs at most once: from the event's delivery or from its own late
+   * registration, whichever gets there first.
+   */
+  private static final class Once implements Runnable {
+    private final Runnable listener;
+    private final AtomicBoolean ran = new AtomicBoolean();
+
+    Once(Runnable listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+      if (ran.compareAndSet(false, true)) {
+        listener.run();
+      }
+    }
   }
 }

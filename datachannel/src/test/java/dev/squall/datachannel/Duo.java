@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,6 +28,11 @@ final class Duo {
   private final ConnectedTransport b;
 
   Duo(long seed, LinkConditions conditions) {
+    this(seed, conditions, null);
+  }
+
+  /** With {@code aliceCallbacks} running alice's listeners (null: tasks on the scheduler). */
+  Duo(long seed, LinkConditions conditions, Executor aliceCallbacks) {
     topology = Topology.builder().accessLinks(conditions).seed(seed).build();
     scheduler = topology.scheduler();
     topology.bob().link().setConditions(LinkConditions.PERFECT);
@@ -34,7 +40,9 @@ final class Duo {
     var tb = topology.bob().bind(5000);
     a = ConnectedTransport.attach(ta, tb.localAddress());
     b = ConnectedTransport.attach(tb, ta.localAddress());
-    alice = new DataChannelManager(scheduler, scheduler::execute);
+    alice =
+        new DataChannelManager(
+            scheduler, aliceCallbacks == null ? scheduler::execute : aliceCallbacks);
     bob = new DataChannelManager(scheduler, scheduler::execute);
     alice.onDataChannel(aliceIncoming::add);
     bob.onDataChannel(bobIncoming::add);

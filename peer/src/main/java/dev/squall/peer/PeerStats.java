@@ -1,5 +1,6 @@
 package dev.squall.peer;
 
+import dev.squall.sctp.SctpStats;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,19 +16,23 @@ import java.util.Optional;
  * @param transport the ICE and DTLS transport, empty before the first description is applied
  * @param selectedCandidatePair the pair ICE selected, empty before one is
  * @param dataChannels the channels not yet closed, by stream id, then those without an id
+ * @param sctpTransport the SCTP association under the channels (W3C {@code RTCSctpTransportStats},
+ *     with the sender's and receiver's windows and counters), empty before SCTP starts
  */
 public record PeerStats(
     long timestampNanos,
     PeerConnectionState connectionState,
     Optional<TransportStats> transport,
     Optional<CandidatePairStats> selectedCandidatePair,
-    List<DataChannelStats> dataChannels) {
+    List<DataChannelStats> dataChannels,
+    Optional<SctpStats> sctpTransport) {
 
   public PeerStats {
     Objects.requireNonNull(connectionState, "connectionState");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(selectedCandidatePair, "selectedCandidatePair");
     dataChannels = List.copyOf(dataChannels);
+    Objects.requireNonNull(sctpTransport, "sctpTransport");
   }
 
   /** The stats of the first channel labelled {@code label}, if any. */

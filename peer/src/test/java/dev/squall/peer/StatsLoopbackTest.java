@@ -9,6 +9,7 @@ import dev.squall.dtls.DtlsRole;
 import dev.squall.dtls.DtlsState;
 import dev.squall.ice.CandidateType;
 import dev.squall.ice.IceRole;
+import dev.squall.sctp.SctpStats;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -68,6 +69,7 @@ class StatsLoopbackTest {
       assertThat(early.connectionState()).isEqualTo(PeerConnectionState.NEW);
       assertThat(early.transport()).isEmpty();
       assertThat(early.selectedCandidatePair()).isEmpty();
+      assertThat(early.sctpTransport()).as("SCTP starts after DTLS").isEmpty();
       assertThat(early.dataChannels())
           .containsExactly(
               new DataChannelStats("stats", "chat", -1, DataChannelState.CONNECTING, 0, 0, 0, 0));
@@ -115,6 +117,15 @@ class StatsLoopbackTest {
       assertThat(received.bytesSent()).isEqualTo(1002);
       assertThat(sent.messagesReceived()).isEqualTo(2);
       assertThat(sent.bytesReceived()).isEqualTo(1002);
+
+      SctpStats as = a.sctpTransport().orElseThrow();
+      SctpStats bs = b.sctpTransport().orElseThrow();
+      assertThat(bs.dataChunksReceived())
+          .as("every message is at least one chunk")
+          .isGreaterThanOrEqualTo(N);
+      assertThat(as.dataChunksReceived()).isGreaterThanOrEqualTo(2);
+      assertThat(as.packetsSent()).isPositive();
+      assertThat(bs.advertisedRwnd()).isPositive();
 
       TransportStats at = a.transport().orElseThrow();
       TransportStats bt = b.transport().orElseThrow();

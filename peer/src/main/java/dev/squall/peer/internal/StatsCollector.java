@@ -73,7 +73,10 @@ public final class StatsCollector {
         state,
         Optional.ofNullable(stack).map(s -> transport(s)),
         Optional.ofNullable(stack).flatMap(TransportStack::selectedPairStats).map(p -> pair(p)),
-        channelStats);
+        channelStats,
+        channels == null
+            ? Optional.empty()
+            : channels.association().map(dev.squall.sctp.SctpAssociation::stats));
   }
 
   private static TransportStats transport(TransportStack s) {
