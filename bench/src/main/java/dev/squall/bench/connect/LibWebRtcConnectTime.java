@@ -1,20 +1,16 @@
 package dev.squall.bench.connect;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCCertificatePEM;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.squall.bench.LibWebRtcNegotiation;
 import dev.squall.bench.Machine;
 import dev.squall.dtls.DtlsCertificate;
 import java.util.List;
@@ -118,19 +114,7 @@ public final class LibWebRtcConnectTime {
     CompletableFuture<Void> answered = new CompletableFuture<>();
     offerer.candidates = c -> answered.thenRunAsync(() -> answerer.pc.addIceCandidate(c), exec);
     answerer.candidates = c -> answered.thenRunAsync(() -> offerer.pc.addIceCandidate(c), exec);
-    CompletableFuture.runAsync(() -> {}, exec)
-        .thenCompose(v -> createOffer(offerer.pc))
-        .thenComposeAsync(
-            offer ->
-                setLocal(offerer.pc, offer)
-                    .thenComposeAsync(v -> setRemote(answerer.pc, offer), exec),
-            exec)
-        .thenComposeAsync(v -> createAnswer(answerer.pc), exec)
-        .thenComposeAsync(
-            answer ->
-                setRemote(offerer.pc, answer)
-                    .thenComposeAsync(v -> setLocal(answerer.pc, answer), exec),
-            exec)
+    LibWebRtcNegotiation.offerAnswer(offerer.pc, answerer.pc, exec)
         .whenComplete(
             (v, e) -> {
               if (e != null) {
@@ -140,30 +124,6 @@ public final class LibWebRtcConnectTime {
               }
             });
     return CompletableFuture.allOf(answered, offerer.connected, answerer.connected);
-  }
-
-  private static CompletableFuture<RTCSessionDescription> createOffer(RTCPeerConnection pc) {
-    SdpFuture f = new SdpFuture();
-    pc.createOffer(new RTCOfferOptions(), f);
-    return f;
-  }
-
-  private static CompletableFuture<RTCSessionDescription> createAnswer(RTCPeerConnection pc) {
-    SdpFuture f = new SdpFuture();
-    pc.createAnswer(new RTCAnswerOptions(), f);
-    return f;
-  }
-
-  private static CompletableFuture<Void> setLocal(RTCPeerConnection pc, RTCSessionDescription d) {
-    SetFuture f = new SetFuture();
-    pc.setLocalDescription(d, f);
-    return f;
-  }
-
-  private static CompletableFuture<Void> setRemote(RTCPeerConnection pc, RTCSessionDescription d) {
-    SetFuture f = new SetFuture();
-    pc.setRemoteDescription(d, f);
-    return f;
   }
 
   /** One peer connection and the futures its observer completes. */
@@ -193,32 +153,6 @@ public final class LibWebRtcConnectTime {
       } else if (state == RTCPeerConnectionState.FAILED || state == RTCPeerConnectionState.CLOSED) {
         connected.completeExceptionally(new IllegalStateException("connection " + state));
       }
-    }
-  }
-
-  private static final class SdpFuture extends CompletableFuture<RTCSessionDescription>
-      implements CreateSessionDescriptionObserver {
-    @Override
-    public void onSuccess(RTCSessionDescription description) {
-      complete(description);
-    }
-
-    @Override
-    public void onFailure(String error) {
-      completeExceptionally(new IllegalStateException(error));
-    }
-  }
-
-  private static final class SetFuture extends CompletableFuture<Void>
-      implements SetSessionDescriptionObserver {
-    @Override
-    public void onSuccess() {
-      complete(null);
-    }
-
-    @Override
-    public void onFailure(String error) {
-      completeExceptionally(new IllegalStateException(error));
     }
   }
 }

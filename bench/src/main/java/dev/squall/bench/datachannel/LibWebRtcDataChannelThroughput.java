@@ -1,9 +1,7 @@
 package dev.squall.bench.datachannel;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
@@ -11,11 +9,9 @@ import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.squall.bench.LibWebRtcNegotiation;
 import dev.squall.bench.ProcStats;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -143,21 +139,7 @@ public final class LibWebRtcDataChannelThroughput {
     CompletableFuture<Void> answered = new CompletableFuture<>();
     offerer.candidates = c -> answered.thenRunAsync(() -> answerer.pc.addIceCandidate(c), exec);
     answerer.candidates = c -> answered.thenRunAsync(() -> offerer.pc.addIceCandidate(c), exec);
-    CompletableFuture.runAsync(() -> {}, exec)
-        .thenCompose(v -> sdp(f -> offerer.pc.createOffer(new RTCOfferOptions(), f)))
-        .thenComposeAsync(
-            offer ->
-                set(f -> offerer.pc.setLocalDescription(offer, f))
-                    .thenComposeAsync(
-                        v -> set(f -> answerer.pc.setRemoteDescription(offer, f)), exec),
-            exec)
-        .thenComposeAsync(v -> sdp(f -> answerer.pc.createAnswer(new RTCAnswerOptions(), f)), exec)
-        .thenComposeAsync(
-            answer ->
-                set(f -> offerer.pc.setRemoteDescription(answer, f))
-                    .thenComposeAsync(
-                        v -> set(f -> answerer.pc.setLocalDescription(answer, f)), exec),
-            exec)
+    LibWebRtcNegotiation.offerAnswer(offerer.pc, answerer.pc, exec)
         .whenComplete(
             (v, e) -> {
               if (e != null) {
@@ -167,18 +149,6 @@ public final class LibWebRtcDataChannelThroughput {
               }
             });
     return answered;
-  }
-
-  private static CompletableFuture<RTCSessionDescription> sdp(Consumer<SdpFuture> call) {
-    SdpFuture f = new SdpFuture();
-    call.accept(f);
-    return f;
-  }
-
-  private static CompletableFuture<Void> set(Consumer<SetFuture> call) {
-    SetFuture f = new SetFuture();
-    call.accept(f);
-    return f;
   }
 
   private static final class Side implements PeerConnectionObserver {
@@ -213,31 +183,5 @@ public final class LibWebRtcDataChannelThroughput {
 
     @Override
     public void onMessage(RTCDataChannelBuffer buffer) {}
-  }
-
-  private static final class SdpFuture extends CompletableFuture<RTCSessionDescription>
-      implements CreateSessionDescriptionObserver {
-    @Override
-    public void onSuccess(RTCSessionDescription description) {
-      complete(description);
-    }
-
-    @Override
-    public void onFailure(String error) {
-      completeExceptionally(new IllegalStateException(error));
-    }
-  }
-
-  private static final class SetFuture extends CompletableFuture<Void>
-      implements SetSessionDescriptionObserver {
-    @Override
-    public void onSuccess() {
-      complete(null);
-    }
-
-    @Override
-    public void onFailure(String error) {
-      completeExceptionally(new IllegalStateException(error));
-    }
   }
 }
