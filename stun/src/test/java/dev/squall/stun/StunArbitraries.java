@@ -1,12 +1,20 @@
 package dev.squall.stun;
 
+import dev.squall.stun.attribute.AdditionalAddressFamily;
+import dev.squall.stun.attribute.AddressErrorCode;
 import dev.squall.stun.attribute.AlternateDomain;
 import dev.squall.stun.attribute.AlternateServer;
 import dev.squall.stun.attribute.AttributeType;
+import dev.squall.stun.attribute.ChannelNumber;
+import dev.squall.stun.attribute.Data;
+import dev.squall.stun.attribute.DontFragment;
 import dev.squall.stun.attribute.ErrorCode;
+import dev.squall.stun.attribute.EvenPort;
 import dev.squall.stun.attribute.Fingerprint;
 import dev.squall.stun.attribute.IceControlled;
 import dev.squall.stun.attribute.IceControlling;
+import dev.squall.stun.attribute.Icmp;
+import dev.squall.stun.attribute.Lifetime;
 import dev.squall.stun.attribute.MappedAddress;
 import dev.squall.stun.attribute.MessageIntegrity;
 import dev.squall.stun.attribute.MessageIntegritySha256;
@@ -16,6 +24,9 @@ import dev.squall.stun.attribute.PasswordAlgorithms;
 import dev.squall.stun.attribute.Priority;
 import dev.squall.stun.attribute.RawAttribute;
 import dev.squall.stun.attribute.Realm;
+import dev.squall.stun.attribute.RequestedAddressFamily;
+import dev.squall.stun.attribute.RequestedTransport;
+import dev.squall.stun.attribute.ReservationToken;
 import dev.squall.stun.attribute.Software;
 import dev.squall.stun.attribute.StunAttribute;
 import dev.squall.stun.attribute.UnknownAttributes;
@@ -23,6 +34,8 @@ import dev.squall.stun.attribute.UseCandidate;
 import dev.squall.stun.attribute.UserHash;
 import dev.squall.stun.attribute.Username;
 import dev.squall.stun.attribute.XorMappedAddress;
+import dev.squall.stun.attribute.XorPeerAddress;
+import dev.squall.stun.attribute.XorRelayedAddress;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -106,6 +119,27 @@ public final class StunArbitraries {
             Arbitraries.just(new UseCandidate()),
             Arbitraries.longs().map(IceControlled::new),
             Arbitraries.longs().map(IceControlling::new),
+            Arbitraries.integers().between(0, 0xFFFF).map(ChannelNumber::new),
+            Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(Lifetime::new),
+            socketAddresses().map(XorPeerAddress::new),
+            socketAddresses().map(XorRelayedAddress::new),
+            bytes(0, 1500).map(Data::new),
+            Arbitraries.integers().between(0, 0xFF).map(RequestedAddressFamily::new),
+            Arbitraries.integers().between(0, 0xFF).map(AdditionalAddressFamily::new),
+            Arbitraries.integers().between(0, 0xFF).map(RequestedTransport::new),
+            Arbitraries.of(true, false).map(EvenPort::new),
+            Arbitraries.just(new DontFragment()),
+            bytes(8, 8).map(ReservationToken::new),
+            Combinators.combine(
+                    Arbitraries.integers().between(0, 0xFF),
+                    Arbitraries.integers().between(300, 699),
+                    text(127))
+                .as(AddressErrorCode::new),
+            Combinators.combine(
+                    Arbitraries.integers().between(0, 0xFF),
+                    Arbitraries.integers().between(0, 0xFF),
+                    Arbitraries.longs().between(0, 0xFFFF_FFFFL))
+                .as(Icmp::new),
             Combinators.combine(rawTypes(), bytes(0, 64)).as(RawAttribute::new));
     return Arbitraries.oneOf(all);
   }

@@ -65,7 +65,7 @@ class StunBindingServerTest {
         request(StunMessageType.BINDING_REQUEST, tid)
             .add(new RawAttribute(0x7777, new byte[] {1, 2, 3}))
             .add(new RawAttribute(0xC001, new byte[4])) // optional: ignored
-            .add(new RawAttribute(0x0019, new byte[4])) // REQUESTED-TRANSPORT: TURN only
+            .add(new RawAttribute(0x0031, new byte[4])) // unassigned, comprehension-required
             .add(new RawAttribute(0x7777, new byte[0])) // listed once
             .addFingerprint()
             .build()
@@ -80,7 +80,7 @@ class StunBindingServerTest {
     assertThat(response.attribute(ErrorCode.class))
         .contains(new ErrorCode(420, "Unknown Attribute"));
     assertThat(response.attribute(UnknownAttributes.class))
-        .contains(new UnknownAttributes(List.of(0x7777, 0x0019)));
+        .contains(new UnknownAttributes(List.of(0x7777, 0x0031)));
     assertThat(response.attribute(Software.class)).isPresent();
     assertThat(response.verifyFingerprint()).isTrue();
   }

@@ -22,12 +22,20 @@ import dev.squall.util.ByteWriter;
  * RawAttribute} and round-trip unchanged.
  */
 public sealed interface StunAttribute
-    permits AlternateDomain,
+    permits AdditionalAddressFamily,
+        AddressErrorCode,
+        AlternateDomain,
         AlternateServer,
+        ChannelNumber,
+        Data,
+        DontFragment,
         ErrorCode,
+        EvenPort,
         Fingerprint,
         IceControlled,
         IceControlling,
+        Icmp,
+        Lifetime,
         MappedAddress,
         MessageIntegrity,
         MessageIntegritySha256,
@@ -37,12 +45,17 @@ public sealed interface StunAttribute
         Priority,
         RawAttribute,
         Realm,
+        RequestedAddressFamily,
+        RequestedTransport,
+        ReservationToken,
         Software,
         UnknownAttributes,
         UseCandidate,
         UserHash,
         Username,
-        XorMappedAddress {
+        XorMappedAddress,
+        XorPeerAddress,
+        XorRelayedAddress {
 
   /** The 16-bit attribute type code. */
   int type();
