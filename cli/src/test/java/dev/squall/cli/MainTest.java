@@ -47,6 +47,23 @@ class MainTest {
       {"--resume-grace", "SQUALL_RESUME_GRACE"},
       {"--resume-queue", "SQUALL_RESUME_QUEUE"},
       {"--web-root", "SQUALL_WEB_ROOT"},
+      {"--[no-]turn", "SQUALL_TURN"},
+      {"--turn-realm", "SQUALL_TURN_REALM"},
+      {"--turn-secret", "SQUALL_TURN_SECRET"},
+      {"--turn-user", "SQUALL_TURN_USERS"},
+      {"--turn-relay-ip", "SQUALL_TURN_RELAY_IP"},
+      {"--turn-port-range", "SQUALL_TURN_PORT_RANGE"},
+      {"--turn-tls-port", "SQUALL_TURN_TLS_PORT"},
+      {"--turn-allow-loopback-peers", "SQUALL_TURN_ALLOW_LOOPBACK_PEERS"},
+      {"--turn-allow-private-peers", "SQUALL_TURN_ALLOW_PRIVATE_PEERS"},
+      {"--turn-allowed-peer", "SQUALL_TURN_ALLOWED_PEERS"},
+      {"--turn-denied-peer", "SQUALL_TURN_DENIED_PEERS"},
+      {"--[no-]turn-relay-to-relay", "SQUALL_TURN_RELAY_TO_RELAY"},
+      {"--turn-max-allocations-per-user", "SQUALL_TURN_MAX_ALLOCATIONS_PER_USER"},
+      {"--turn-max-allocations", "SQUALL_TURN_MAX_ALLOCATIONS"},
+      {"--turn-max-lifetime", "SQUALL_TURN_MAX_LIFETIME"},
+      {"--turn-bandwidth", "SQUALL_TURN_BANDWIDTH"},
+      {"--turn-credential-ttl", "SQUALL_TURN_CREDENTIAL_TTL"},
     };
     for (String[] o : options) {
       assertThat(r.out()).contains(o[0]).contains(o[1]);
@@ -92,6 +109,19 @@ class MainTest {
         "--tls-self-signed --tls-cert c.pem --tls-key k.pem # squall serve: --tls-self-signed cannot be combined with --tls-cert/--tls-key",
         "--web-root /no/such/dir # squall serve: --web-root (or SQUALL_WEB_ROOT) /no/such/dir is not a directory",
         "--bogus # squall serve: Unknown option: '--bogus'",
+        "--turn-port-range 1000-2000 # squall serve: --turn-port-range (or SQUALL_TURN_PORT_RANGE) must be MIN-MAX with 1024 <= MIN <= MAX <= 65535, was '1000-2000'",
+        "--turn-port-range 60000-50000 # squall serve: --turn-port-range (or SQUALL_TURN_PORT_RANGE) must be MIN-MAX with 1024 <= MIN <= MAX <= 65535, was '60000-50000'",
+        "--turn-tls-port 70000 # squall serve: --turn-tls-port (or SQUALL_TURN_TLS_PORT) must be between -1 and 65535, was 70000",
+        "--turn-user alice # squall serve: --turn-user (or SQUALL_TURN_USERS) must be USER:PASSWORD, both non-empty, was 'alice'",
+        "--turn-user :pw # squall serve: --turn-user (or SQUALL_TURN_USERS) must be USER:PASSWORD, both non-empty, was ':pw'",
+        "--turn-relay-ip relay.example.org # squall serve: --turn-relay-ip (or SQUALL_TURN_RELAY_IP) must be an IP address, was 'relay.example.org'",
+        "--turn-allowed-peer 10.0.0.0/33 # squall serve: --turn-allowed-peer (or SQUALL_TURN_ALLOWED_PEERS) must be an IP address or CIDR range, was '10.0.0.0/33'",
+        "--turn-denied-peer nowhere # squall serve: --turn-denied-peer (or SQUALL_TURN_DENIED_PEERS) must be an IP address or CIDR range, was 'nowhere'",
+        "--turn-max-allocations 0 # squall serve: --turn-max-allocations (or SQUALL_TURN_MAX_ALLOCATIONS) must be between 1 and 1000000, was 0",
+        "--turn-max-allocations-per-user 0 # squall serve: --turn-max-allocations-per-user (or SQUALL_TURN_MAX_ALLOCATIONS_PER_USER) must be between 1 and 1000000, was 0",
+        "--turn-max-lifetime 5m # squall serve: --turn-max-lifetime (or SQUALL_TURN_MAX_LIFETIME) must be between 10m and 24h, was PT5M",
+        "--turn-credential-ttl 30s # squall serve: --turn-credential-ttl (or SQUALL_TURN_CREDENTIAL_TTL) must be between 1m and 168h, was PT30S",
+        "--turn-bandwidth fast # squall serve: Invalid value for option '--turn-bandwidth': 'fast' is not a rate (examples: 0, 125000, 10mbit, 500kbit, 2mb)",
       })
   void badValuesExitWithOneClearLine(String args, String message) {
     String[] argv = ("serve " + args.trim()).split(" +");

@@ -4,6 +4,7 @@ import dev.squall.server.BoundPorts;
 import dev.squall.server.ServerConfig;
 import dev.squall.server.SignalingLimits;
 import dev.squall.server.SquallServer;
+import dev.squall.server.TurnSettings;
 import java.net.URI;
 import java.time.Duration;
 
@@ -28,9 +29,24 @@ final class InProcessServer implements AutoCloseable {
   }
 
   static InProcessServer start(Duration resumeGrace) {
+    return start(resumeGrace, TurnSettings.defaults());
+  }
+
+  /** With these TURN settings (e.g. loopback peers allowed for relay-only browser tests). */
+  static InProcessServer start(TurnSettings turn) {
+    return start(Duration.ofSeconds(10), turn);
+  }
+
+  static InProcessServer start(Duration resumeGrace, TurnSettings turn) {
     SignalingLimits limits = new SignalingLimits(64 * 1024, 16, 50, 200, 1000, resumeGrace, 256);
     ServerConfig config =
-        ServerConfig.builder().host("127.0.0.1").httpPort(0).stunPort(0).limits(limits).build();
+        ServerConfig.builder()
+            .host("127.0.0.1")
+            .httpPort(0)
+            .stunPort(0)
+            .limits(limits)
+            .turn(turn)
+            .build();
     SquallServer server = new SquallServer(config);
     BoundPorts ports = server.start();
     return new InProcessServer(

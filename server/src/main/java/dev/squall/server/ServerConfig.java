@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Everything {@link SquallServer} needs to start. Build one with {@link #builder()}; every field
  * has a sensible default, so {@code ServerConfig.builder().build()} is a working local server on
- * 127.0.0.1:8080 with STUN on 3478.
+ * 127.0.0.1:8080 with STUN and TURN on 3478 (and TURN over TLS on 5349 when TLS is on).
  *
  * @param host the address to bind HTTP, WebSocket and STUN to
  * @param httpPort the HTTP/WebSocket port; 0 picks a free one
@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param limits signaling limits
  * @param authSecret the shared secret for join tokens, or null for open rooms
  * @param webRoot where the web app is served from
- * @param stunTcpIdleTimeout how long a STUN-over-TCP connection may stay silent
+ * @param stunTcpIdleTimeout how long a STUN-over-TCP connection may stay silent (TURN connections
+ *     with an allocation are kept while it lives)
+ * @param turn the TURN relay on the STUN port (needs STUN on)
  */
 public record ServerConfig(
     String host,
@@ -31,9 +33,11 @@ public record ServerConfig(
     SignalingLimits limits,
     String authSecret,
     WebRoot webRoot,
-    Duration stunTcpIdleTimeout) {
+    Duration stunTcpIdleTimeout,
+    TurnSettings turn) {
 
   public ServerConfig {
+    Objects.requireNonNull(turn, "turn");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(limits, "limits");
@@ -75,12 +79,19 @@ public record ServerConfig(
         + (authSecret != null)
         + ", webRoot="
         + webRoot
+        + ", turn="
+        + turn
         + "]";
   }
 
   /** True when STUN listeners are started. */
   public boolean stunEnabled() {
     return stunPort >= 0;
+  }
+
+  /** True when the TURN relay runs: asked for, on the STUN port. */
+  public boolean turnEnabled() {
+    return turn.enabled() && stunEnabled();
   }
 
   public static Builder builder() {
@@ -99,6 +110,7 @@ public record ServerConfig(
     private String authSecret;
     private WebRoot webRoot = WebRoot.packaged();
     private Duration stunTcpIdleTimeout = Duration.ofSeconds(30);
+    private TurnSettings turn = TurnSettings.defaults();
 
     private Builder() {}
 
@@ -152,6 +164,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder turn(TurnSettings turn) {
+      this.turn = turn;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -163,7 +180,8 @@ public record ServerConfig(
           limits,
           authSecret,
           webRoot,
-          stunTcpIdleTimeout);
+          stunTcpIdleTimeout,
+          turn);
     }
   }
 }

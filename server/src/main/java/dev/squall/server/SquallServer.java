@@ -13,6 +13,11 @@ import dev.squall.server.internal.StaticFileHandler;
 import dev.squall.server.internal.StaticFiles;
 import dev.squall.server.internal.StunListeners;
 import dev.squall.server.internal.TlsContexts;
+import dev.squall.server.internal.turn.TurnIceServer;
+import dev.squall.server.internal.turn.TurnMetrics;
+import dev.squall.server.internal.turn.TurnServers;
+import dev.squall.server.internal.turn.TurnShards;
+import dev.squall.turn.TurnRestCredentials;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -27,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Squall server process: HTTP (web app, {@code /healthz}, {@code /metrics}) and WebSocket
- * signaling on one TCP port, optionally over TLS, and STUN on UDP and TCP. Netty with epoll when
- * available, NIO otherwise.
+ * signaling on one TCP port, optionally over TLS, STUN and TURN on UDP and TCP, and TURN over TLS
+ * when there is a certificate. Netty with epoll when available, NIO otherwise.
  *
  * <p>Lifecycle: {@link #start()} once (binds everything or nothing, throwing a {@link
  * ServerStartException} with a one-line message), then {@link #stop(Duration)} or {@link #close()}
@@ -60,6 +66,9 @@ public final class SquallServer implements AutoCloseable {
     STOPPED
   }
 
+  /** A TURN connection may stay silent this much longer than the longest allocation lifetime. */
+  private static final Duration TURN_IDLE_MARGIN = Duration.ofMinutes(1);
+
   private final ServerConfig config;
   private final NettyTransport transport;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -69,6 +78,7 @@ public final class SquallServer implements AutoCloseable {
   private EventLoopGroup workerGroup;
   private ChannelGroup connections;
   private SignalingSetup signaling;
+  private TurnShards turn;
   private BoundPorts ports;
 
   public SquallServer(ServerConfig config) {
@@ -107,7 +117,8 @@ public final class SquallServer implements AutoCloseable {
     }
     try {
       InetAddress address = Listeners.resolve(config.host());
-      SslContext ssl = TlsContexts.create(config.tls(), config.host());
+      TlsContexts.Contexts tls = TlsContexts.create(config.tls(), config.host());
+      SslContext ssl = tls == null ? null : tls.http();
       metrics = new ServerMetrics();
       bossGroup = transport.newGroup(1, "squall-accept");
       workerGroup = transport.newGroup(0, "squall-io");
@@ -115,22 +126,61 @@ public final class SquallServer implements AutoCloseable {
 
       int stunUdp = -1;
       int stunTcp = -1;
+      int turnTls = -1;
+      TurnIceServer turnIce = null;
       if (config.stunEnabled()) {
+        TurnMetrics turnMetrics = null;
+        String secret = null;
+        if (config.turnEnabled()) {
+          secret = TurnServers.secret(config.turn());
+          turn = TurnServers.shards(config, address, secret, workerGroup, transport);
+          turnMetrics = new TurnMetrics(turn.stats(), metrics.registry());
+          metrics.beforeScrape(turnMetrics::refresh);
+        }
         StunListeners stun =
-            new StunListeners(transport, bossGroup, workerGroup, metrics, connections);
+            new StunListeners(
+                transport,
+                bossGroup,
+                workerGroup,
+                metrics,
+                connections,
+                turn,
+                turnMetrics,
+                config.turn().maxLifetime().plus(TURN_IDLE_MARGIN));
         List<Channel> udp = stun.bindUdp(config, address);
         listeners.addAll(udp);
         stunUdp = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
         Channel tcp = stun.bindTcp(config, address, stunUdp);
         listeners.add(tcp);
         stunTcp = ((InetSocketAddress) tcp.localAddress()).getPort();
+        if (turn != null) {
+          if (tls != null && config.turn().tlsPort() >= 0) {
+            Channel turnsChannel =
+                stun.bindTls(config, address, config.turn().tlsPort(), tls.turn());
+            listeners.add(turnsChannel);
+            turnTls = ((InetSocketAddress) turnsChannel.localAddress()).getPort();
+          } else {
+            log.info(
+                tls == null
+                    ? "TURN over TLS is off: the server has no TLS certificate (give --tls-cert"
+                        + " and --tls-key, or --tls-self-signed)"
+                    : "TURN over TLS is off (--turn-tls-port -1)");
+          }
+          turnIce =
+              new TurnIceServer(
+                  new TurnRestCredentials(secret),
+                  stunUdp,
+                  turnTls,
+                  config.turn().credentialTtl(),
+                  Clock.systemUTC());
+        }
       }
 
       List<EventLoopScheduler> shards = new ArrayList<>();
       for (EventExecutor loop : workerGroup) {
         shards.add(new EventLoopScheduler((EventLoop) loop));
       }
-      signaling = new SignalingSetup(config, stunUdp, shards, metrics.registry());
+      signaling = new SignalingSetup(config, stunUdp, turnIce, shards, metrics.registry());
       HttpRouter router =
           new HttpRouter(
               new StaticFileHandler(
@@ -151,16 +201,22 @@ public final class SquallServer implements AutoCloseable {
       listeners.add(httpChannel);
       ports =
           new BoundPorts(
-              ((InetSocketAddress) httpChannel.localAddress()).getPort(), stunUdp, stunTcp);
+              ((InetSocketAddress) httpChannel.localAddress()).getPort(),
+              stunUdp,
+              stunTcp,
+              turnTls);
       state.set(State.RUNNING);
       log.info(
-          "listening on {}:{} ({}{}), STUN udp/tcp {}/{}, transport {}",
+          "listening on {}:{} ({}{}), STUN udp/tcp {}/{}, {}, transport {}",
           config.host(),
           ports.http(),
           ssl != null ? "https" : "http",
           config.authSecret() != null ? ", auth on" : "",
           stunUdp,
           stunTcp,
+          turn == null
+              ? "TURN off"
+              : "TURN on the STUN port" + (turnTls > 0 ? " and TLS " + turnTls : ""),
           transport.name());
       return ports;
     } catch (RuntimeException e) {
@@ -184,6 +240,17 @@ public final class SquallServer implements AutoCloseable {
   /** The bound STUN TCP port, -1 when STUN is disabled. */
   public int stunTcpPort() {
     return running().stunTcp();
+  }
+
+  /** The bound TURN-over-TLS port, -1 when it does not run. */
+  public int turnTlsPort() {
+    return running().turnTls();
+  }
+
+  /** True when the TURN relay runs (on the STUN ports, and on {@link #turnTlsPort()}). */
+  public boolean turnEnabled() {
+    running();
+    return turn != null;
   }
 
   /** True when serving HTTPS/WSS. */
@@ -220,6 +287,9 @@ public final class SquallServer implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Channel c : listeners) {
       c.close().awaitUninterruptibly(remainingMillis(deadline));
+    }
+    if (turn != null) {
+      turn.close(remainingMillis(deadline));
     }
     if (signaling != null) {
       try {

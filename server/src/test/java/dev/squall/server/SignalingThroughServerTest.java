@@ -67,7 +67,12 @@ class SignalingThroughServerTest {
       Joined aJoined = a.join("demo", "Ada", null).get(20, TimeUnit.SECONDS);
       assertThat(aJoined.peers()).isEmpty();
       assertThat(aJoined.iceServers())
-          .containsExactly(IceServer.of("stun:127.0.0.1:" + server.stunUdpPort()));
+          .first()
+          .isEqualTo(IceServer.of("stun:127.0.0.1:" + server.stunUdpPort()));
+      assertThat(aJoined.iceServers().get(1).urls())
+          .containsExactly(
+              "turn:127.0.0.1:" + server.stunUdpPort() + "?transport=udp",
+              "turn:127.0.0.1:" + server.stunUdpPort() + "?transport=tcp");
       Joined bJoined = b.join("demo", "Bob", null).get(20, TimeUnit.SECONDS);
       assertThat(bJoined.peers()).extracting(p -> p.id()).containsExactly(aJoined.id());
 

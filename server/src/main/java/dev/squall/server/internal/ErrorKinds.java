@@ -8,7 +8,8 @@ import javax.net.ssl.SSLException;
 public final class ErrorKinds {
 
   /** Every kind the server reports; registered at start so dashboards see zeros. */
-  public static final List<String> ALL = List.of("http", "io", "tls", "stun", "stun-udp-io");
+  public static final List<String> ALL =
+      List.of("http", "io", "tls", "stun", "stun-udp-io", "turn");
 
   private ErrorKinds() {}
 

@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The server's meter registry (Prometheus) with JVM binders, plus the meters the server itself
@@ -26,6 +28,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final ErrorReporter errors = new ErrorReporter(registry);
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final List<Runnable> scrapeHooks = new CopyOnWriteArrayList<>();
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -79,8 +82,17 @@ public final class ServerMetrics implements AutoCloseable {
         .increment();
   }
 
+  /**
+   * Runs {@code hook} before every scrape, e.g. to register meters whose tags are only known at run
+   * time (TURN refusal reasons).
+   */
+  public void beforeScrape(Runnable hook) {
+    scrapeHooks.add(hook);
+  }
+
   /** The Prometheus text exposition (format 0.0.4). */
   public String scrape() {
+    scrapeHooks.forEach(Runnable::run);
     return registry.scrape();
   }
 

@@ -1,5 +1,7 @@
 package dev.squall.server.internal;
 
+import dev.squall.server.internal.turn.TurnRouting;
+import dev.squall.server.internal.turn.TurnUdp;
 import dev.squall.stun.StunBindingServer;
 import dev.squall.stun.StunServerResult;
 import dev.squall.stun.StunServerResult.Outcome;
@@ -12,11 +14,13 @@ import io.netty.channel.socket.DatagramPacket;
 import java.util.EnumMap;
 
 /**
- * STUN over UDP on one socket: every datagram is one STUN message handed to the sans-I/O {@link
- * StunBindingServer}; its response, if any, goes back to the sender. Responses are written as they
- * are made and flushed once per read batch, so a burst of requests leaves in one batched send.
- * Every datagram is counted in {@code squall.stun.requests{transport="udp",outcome}}; a handler
- * failure is counted as error kind {@code stun} and never stops the listener.
+ * STUN (and TURN) over UDP on one socket: every datagram is one message. With TURN on, TURN methods
+ * and ChannelData go to the socket's TURN shard (see {@link TurnRouting}); everything else is
+ * handed to the sans-I/O {@link StunBindingServer}, whose response, if any, goes back to the
+ * sender. Responses are written as they are made and flushed once per read batch, so a burst of
+ * requests leaves in one batched send. Every datagram is counted in {@code
+ * squall.stun.requests{transport="udp",outcome}}; a handler failure is counted as error kind {@code
+ * stun} and never stops the listener.
  *
  * <p>One instance per channel (it keeps a scratch array and the counters of its channel's loop).
  */
@@ -27,18 +31,31 @@ public final class StunUdpHandler extends SimpleChannelInboundHandler<DatagramPa
 
   private final StunBindingServer stun;
   private final ServerMetrics metrics;
+  private final TurnUdp turn;
   private final EnumMap<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
   private final byte[] scratch = new byte[MAX_DATAGRAM];
   private boolean pendingFlush;
 
   public StunUdpHandler(StunBindingServer stun, ServerMetrics metrics) {
+    this(stun, metrics, null);
+  }
+
+  /**
+   * @param turn the TURN shard of this socket's loop, or null when TURN is off
+   */
+  public StunUdpHandler(StunBindingServer stun, ServerMetrics metrics, TurnUdp turn) {
     this.stun = stun;
     this.metrics = metrics;
+    this.turn = turn;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
     ByteBuf content = packet.content();
+    if (turn != null && TurnRouting.isTurn(content)) {
+      turn.handle(ctx.channel(), packet);
+      return;
+    }
     int length = Math.min(content.readableBytes(), scratch.length);
     content.getBytes(content.readerIndex(), scratch, 0, length);
     StunServerResult result;
