@@ -1,7 +1,9 @@
 package dev.squall.dtls;
 
 import dev.squall.dtls.internal.BlockingHandshake;
+import dev.squall.dtls.internal.FlightOutbox;
 import dev.squall.dtls.internal.HandshakeSupport;
+import dev.squall.dtls.internal.PreparedCrypto;
 import dev.squall.dtls.internal.QueueDatagramTransport;
 import dev.squall.net.ConnectedTransport;
 import dev.squall.util.Scheduler;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.tls.DTLSTransport;
@@ -30,9 +33,16 @@ import org.slf4j.LoggerFactory;
  * microseconds, less than a hand-off to another thread), and {@link DtlsListener} callbacks run
  * there too.
  *
- * <p>Contract: {@link #receive} on the scheduler; {@link #start}, {@link #send} and {@link #close}
- * from any thread (close hops to the scheduler). Datagrams handed to {@link #receive} before the
- * handshake ends wait in a bounded queue (512 datagrams).
+ * <p>Flights. The handshake thread's records are sent a flight at a time, packed into as few
+ * datagrams as the MTU allows, in one task on the scheduler per flight; while it waits for the
+ * peer's flight the handshake thread makes the ephemeral key pair of its next key exchange. {@link
+ * #prepare()} starts the handshake thread early (say while ICE is still checking): it sets up the
+ * handshake's crypto and, as client, writes the ClientHello, but nothing is sent before {@link
+ * #start()}, which then sends the held flight at once on the scheduler.
+ *
+ * <p>Contract: {@link #receive} on the scheduler; {@link #prepare}, {@link #start}, {@link #send}
+ * and {@link #close} from any thread (close hops to the scheduler). Datagrams handed to {@link
+ * #receive} before the handshake ends wait in a bounded queue (512 datagrams).
  */
 public final class DtlsTransport implements AutoCloseable {
 
@@ -44,8 +54,13 @@ public final class DtlsTransport implements AutoCloseable {
   private final Scheduler scheduler;
   private final DtlsRole role;
   private final DtlsConfig config;
+  private final DtlsCertificate certificate;
   private final HandshakeSupport support;
   private final QueueDatagramTransport queue;
+  private final FlightOutbox outbox;
+  private final AtomicBoolean prepared = new AtomicBoolean();
+  private volatile Thread handshakeThread;
+  private volatile PreparedCrypto handshakeCrypto;
   private final CompletableFuture<DtlsHandshakeResult> handshake = new CompletableFuture<>();
   private final AtomicReference<DtlsState> state = new AtomicReference<>(DtlsState.NEW);
   private final AtomicLong recordsSent = new AtomicLong();
@@ -66,16 +81,19 @@ public final class DtlsTransport implements AutoCloseable {
     this.scheduler = path.scheduler();
     this.role = Objects.requireNonNull(role, "role");
     this.config = Objects.requireNonNull(config, "config");
+    this.certificate = Objects.requireNonNull(certificate, "certificate");
     this.support =
         new HandshakeSupport(
             role,
-            Objects.requireNonNull(certificate, "certificate"),
+            certificate,
             Objects.requireNonNull(remoteFingerprint, "remoteFingerprint"),
             config.srtpProfiles(),
             config.handshakeTimeout().toMillis());
     this.queue =
         new QueueDatagramTransport(
             QUEUE_CAPACITY, config.mtu(), config.receiveLimit(), this::sendDatagram);
+    this.outbox = new FlightOutbox(scheduler, path::send, config.mtu());
+    queue.onWait(this::flightWritten);
   }
 
   /**
@@ -110,16 +128,17 @@ public final class DtlsTransport implements AutoCloseable {
   }
 
   /**
-   * Starts the handshake. The future completes on the scheduler with the session's parameters, or
-   * exceptionally with a {@link DtlsException}.
-   *
-   * @throws IllegalStateException when already started or closed
+   * Starts the handshake thread ahead of {@link #start()}, so that the handshake's preparation
+   * (thread start, crypto set-up, ephemeral key pair, as client the ClientHello) is done by the
+   * time the path is ready. Nothing is sent before {@link #start()}; datagrams received meanwhile
+   * are processed and the answers held too. The handshake timeout counts from {@link #start()}.
+   * Optional (start prepares when this was not called); idempotent; any thread; no effect once
+   * closed.
    */
-  public CompletableFuture<DtlsHandshakeResult> start() {
-    if (!state.compareAndSet(DtlsState.NEW, DtlsState.CONNECTING)) {
-      throw new IllegalStateException("DTLS transport already " + state.get());
+  public void prepare() {
+    if (terminal(state.get()) || !prepared.compareAndSet(false, true)) {
+      return;
     }
-    startNanos = System.nanoTime();
     path.transport()
         .onClose(() -> fail(new DtlsException("the underlying datagram transport closed")));
     Runnable task = this::runHandshake;
@@ -135,6 +154,27 @@ public final class DtlsTransport implements AutoCloseable {
                   + path.remoteAddress());
       thread.setDaemon(true);
       thread.start();
+    }
+  }
+
+  /**
+   * Starts the handshake: sends what a {@link #prepare()}d handshake holds, at once on the
+   * scheduler, or prepares now. The future completes on the scheduler with the session's
+   * parameters, or exceptionally with a {@link DtlsException}.
+   *
+   * @throws IllegalStateException when already started or closed
+   */
+  public CompletableFuture<DtlsHandshakeResult> start() {
+    if (!state.compareAndSet(DtlsState.NEW, DtlsState.CONNECTING)) {
+      throw new IllegalStateException("DTLS transport already " + state.get());
+    }
+    startNanos = System.nanoTime();
+    queue.started(startNanos, config.handshakeTimeout().toNanos());
+    prepare();
+    if (scheduler.inScheduler()) {
+      outbox.release();
+    } else {
+      scheduler.execute(outbox::release);
     }
     return handshake;
   }
@@ -158,14 +198,25 @@ public final class DtlsTransport implements AutoCloseable {
    *     #maxApplicationData()}, or when the record layer fails
    */
   public void send(byte[] data) {
+    send(data, 0, data.length);
+  }
+
+  /**
+   * Encrypts {@code data[offset, offset + length)} into one application-data record and sends it;
+   * the bytes are read during the call only.
+   *
+   * @throws DtlsException as {@link #send(byte[])}
+   */
+  public void send(byte[] data, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     DTLSTransport connection = dtls;
     if (state.get() != DtlsState.CONNECTED || connection == null) {
       throw new DtlsException("cannot send: DTLS transport is " + state.get());
     }
-    if (data.length > maxApplicationData) {
+    if (length > maxApplicationData) {
       throw new DtlsException(
           "application data of "
-              + data.length
+              + length
               + " bytes exceeds the record limit of "
               + maxApplicationData
               + " bytes (MTU "
@@ -173,7 +224,7 @@ public final class DtlsTransport implements AutoCloseable {
               + ")");
     }
     try {
-      connection.send(data, 0, data.length);
+      connection.send(data, offset, length);
       recordsSent.incrementAndGet();
     } catch (IOException | RuntimeException e) {
       DtlsException failure = support.explain(e, false);
@@ -263,14 +314,35 @@ public final class DtlsTransport implements AutoCloseable {
   }
 
   private void runHandshake() {
+    handshakeThread = Thread.currentThread();
     DTLSTransport connection;
     try {
-      connection = BlockingHandshake.run(role, queue, support, config);
+      PreparedCrypto crypto = PreparedCrypto.create(config.crypto(), certificate);
+      handshakeCrypto = crypto;
+      connection = BlockingHandshake.run(role, queue, support, crypto, config);
     } catch (Exception e) {
-      scheduler.execute(() -> handshakeFailed(e));
+      handshakeThread = null;
+      handshakeCrypto = null;
+      // a fatal alert BouncyCastle wrote goes out before the failure is reported
+      outbox.finish(() -> handshakeFailed(e));
       return;
     }
-    scheduler.execute(() -> handshakeDone(connection));
+    handshakeThread = null;
+    handshakeCrypto = null;
+    // the server's last flight and the completion in one task
+    outbox.finish(() -> handshakeDone(connection));
+  }
+
+  /**
+   * On the handshake thread, whenever BouncyCastle starts waiting for the peer: sends the flight it
+   * wrote, then makes the next key exchange's ephemeral key pair while the peer works.
+   */
+  private void flightWritten() {
+    outbox.endOfFlight();
+    PreparedCrypto crypto = handshakeCrypto;
+    if (crypto != null) {
+      crypto.precompute();
+    }
   }
 
   private void handshakeDone(DTLSTransport connection) {
@@ -332,7 +404,7 @@ public final class DtlsTransport implements AutoCloseable {
       }
       if (n > 0) {
         recordsReceived++;
-        listener.onData(Arrays.copyOf(receiveBuffer, n));
+        listener.onData(receiveBuffer, 0, n);
       }
     }
     if (support.closeNotifyReceived()
@@ -353,10 +425,22 @@ public final class DtlsTransport implements AutoCloseable {
     listener.onClose(DtlsCloseReason.FAILED, failure);
   }
 
-  private void sendDatagram(byte[] datagram) {
-    if (scheduler.inScheduler()) {
-      path.send(datagram);
+  /**
+   * Sends one record datagram, {@code buffer[offset, offset + length)}: from the handshake thread
+   * into the flight being written (see {@link FlightOutbox}); at once on the scheduler (the path
+   * copies what it keeps before it returns, so BouncyCastle's freshly encoded array goes down
+   * without a copy), else a copy of it in a task.
+   */
+  private void sendDatagram(byte[] buffer, int offset, int length) {
+    if (Thread.currentThread() == handshakeThread) {
+      outbox.add(buffer, offset, length);
+    } else if (scheduler.inScheduler()) {
+      path.send(
+          offset == 0 && length == buffer.length
+              ? buffer
+              : Arrays.copyOfRange(buffer, offset, offset + length));
     } else {
+      byte[] datagram = Arrays.copyOfRange(buffer, offset, offset + length);
       scheduler.execute(() -> path.send(datagram));
     }
   }

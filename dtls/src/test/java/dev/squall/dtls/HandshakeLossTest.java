@@ -42,7 +42,7 @@ class HandshakeLossTest {
           if (dir != Direction.TO_CLIENT || flightDone[0]) {
             return false;
           }
-          flightDone[0] = Records.handshakeType(b) == Records.SERVER_HELLO_DONE;
+          flightDone[0] = Records.containsHandshake(b, Records.SERVER_HELLO_DONE);
           return true;
         };
     try (Harness h = new Harness(CONFIG, CONFIG, dropServerFlight).connect(20)) {
@@ -76,7 +76,7 @@ class HandshakeLossTest {
       assertThat(finished.get(0).dropped()).isTrue();
       // armed by the server's flight timer or the client's, whichever fires first
       Seen serverFlightEnd =
-          h.seen(Direction.TO_CLIENT, b -> Records.handshakeType(b) == Records.SERVER_HELLO_DONE)
+          h.seen(Direction.TO_CLIENT, b -> Records.containsHandshake(b, Records.SERVER_HELLO_DONE))
               .get(0);
       assertRetransmittedAboutOneSecondLater(serverFlightEnd, finished);
       assertDataFlows(h);
@@ -87,8 +87,10 @@ class HandshakeLossTest {
   void completesUnderTwentyPercentSeededRandomLossBothWays() throws Exception {
     // a 100 ms first timer keeps the doubling back-off short enough for a unit test
     DtlsConfig fast = CONFIG.withInitialRetransmit(Duration.ofMillis(100));
-    Random toServer = new Random(20240601);
-    Random toClient = new Random(20240602);
+    // a packed handshake is four datagrams: these seeds lose the server's first flight (the
+    // first draw towards the client is 0.02) and then the second datagram to the server (0.11)
+    Random toServer = new Random(74);
+    Random toClient = new Random(586007);
     boolean[] lossy = {true};
     Harness.DropFilter loss =
         (dir, i, b) ->

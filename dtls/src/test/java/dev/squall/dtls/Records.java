@@ -16,7 +16,12 @@ final class Records {
   static final int APPLICATION_DATA = 23;
   static final int CLIENT_HELLO = 1;
   static final int SERVER_HELLO = 2;
+  static final int CERTIFICATE = 11;
+  static final int SERVER_KEY_EXCHANGE = 12;
+  static final int CERTIFICATE_REQUEST = 13;
   static final int SERVER_HELLO_DONE = 14;
+  static final int CERTIFICATE_VERIFY = 15;
+  static final int CLIENT_KEY_EXCHANGE = 16;
 
   private Records() {}
 
@@ -34,6 +39,55 @@ final class Records {
       return -1;
     }
     return datagram[13] & 0xFF;
+  }
+
+  /**
+   * True when any epoch-0 handshake record in the datagram starts a message of {@code msgType}
+   * (flights are packed: several records per datagram).
+   */
+  static boolean containsHandshake(byte[] datagram, int msgType) {
+    int offset = 0;
+    while (offset + 14 <= datagram.length) {
+      int length = ((datagram[offset + 11] & 0xFF) << 8) | (datagram[offset + 12] & 0xFF);
+      int epoch = ((datagram[offset + 3] & 0xFF) << 8) | (datagram[offset + 4] & 0xFF);
+      if ((datagram[offset] & 0xFF) == HANDSHAKE
+          && epoch == 0
+          && (datagram[offset + 13] & 0xFF) == msgType) {
+        return true;
+      }
+      offset += 13 + length;
+    }
+    return false;
+  }
+
+  /**
+   * The end offset (exclusive) of the first epoch-0 handshake record in the datagram that starts a
+   * message of {@code msgType}, or -1.
+   */
+  static int handshakeRecordEnd(byte[] datagram, int msgType) {
+    int offset = 0;
+    while (offset + 14 <= datagram.length) {
+      int length = ((datagram[offset + 11] & 0xFF) << 8) | (datagram[offset + 12] & 0xFF);
+      int epoch = ((datagram[offset + 3] & 0xFF) << 8) | (datagram[offset + 4] & 0xFF);
+      if ((datagram[offset] & 0xFF) == HANDSHAKE
+          && epoch == 0
+          && (datagram[offset + 13] & 0xFF) == msgType) {
+        return offset + 13 + length;
+      }
+      offset += 13 + length;
+    }
+    return -1;
+  }
+
+  /** The number of records in the datagram. */
+  static int recordCount(byte[] datagram) {
+    int offset = 0;
+    int count = 0;
+    while (offset + 13 <= datagram.length) {
+      offset += 13 + (((datagram[offset + 11] & 0xFF) << 8) | (datagram[offset + 12] & 0xFF));
+      count++;
+    }
+    return count;
   }
 
   /** True when any record in the datagram has {@code type}. */

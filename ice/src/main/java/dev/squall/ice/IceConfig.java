@@ -1,6 +1,8 @@
 package dev.squall.ice;
 
 import dev.squall.stun.transaction.StunTransactionConfig;
+import dev.squall.turn.client.TurnEndpoint;
+import dev.squall.turn.client.TurnStreamConnector;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,6 +31,13 @@ import java.util.random.RandomGenerator;
  * @param mdnsResolver resolves {@code .local} candidates
  * @param random randomness for credentials, tie-breaker, transaction IDs and consent jitter (seed
  *     it in tests)
+ * @param turnServers TURN servers to allocate relay candidates on (RFC 8656), each with its
+ *     long-term credential; UDP ones through every host transport of their address family, TCP and
+ *     TLS ones through {@code turnConnector}
+ * @param transportPolicy {@link IceTransportPolicy#RELAY} to gather, signal and check relay
+ *     candidates only
+ * @param turnConnector opens TCP and TLS connections to TURN servers (default: none, such servers
+ *     are skipped)
  */
 public record IceConfig(
     List<InetSocketAddress> stunServers,
@@ -42,7 +51,10 @@ public record IceConfig(
     Duration checkingTimeout,
     int maxPairs,
     MdnsResolver mdnsResolver,
-    RandomGenerator random) {
+    RandomGenerator random,
+    List<TurnEndpoint> turnServers,
+    IceTransportPolicy transportPolicy,
+    TurnStreamConnector turnConnector) {
 
   public IceConfig {
     stunServers = List.copyOf(stunServers);
@@ -56,6 +68,9 @@ public record IceConfig(
     Objects.requireNonNull(checkingTimeout, "checkingTimeout");
     Objects.requireNonNull(mdnsResolver, "mdnsResolver");
     Objects.requireNonNull(random, "random");
+    turnServers = List.copyOf(turnServers);
+    Objects.requireNonNull(transportPolicy, "transportPolicy");
+    Objects.requireNonNull(turnConnector, "turnConnector");
     if (pacing.isNegative() || pacing.isZero()) {
       throw new IllegalArgumentException("pacing must be positive");
     }
@@ -78,7 +93,10 @@ public record IceConfig(
         Duration.ofSeconds(30),
         100,
         MdnsResolver.NONE,
-        new SecureRandom());
+        new SecureRandom(),
+        List.of(),
+        IceTransportPolicy.ALL,
+        TurnStreamConnector.NONE);
   }
 
   public IceConfig withStunServers(List<InetSocketAddress> servers) {
@@ -94,7 +112,10 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         mdnsResolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   public IceConfig withPacing(Duration ta) {
@@ -110,7 +131,10 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         mdnsResolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   public IceConfig withNominationDelay(Duration delay) {
@@ -126,7 +150,10 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         mdnsResolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   /** Consent check interval, expiry and the DISCONNECTED threshold. */
@@ -143,7 +170,10 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         mdnsResolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   public IceConfig withCheckingTimeout(Duration timeout) {
@@ -159,7 +189,10 @@ public record IceConfig(
         timeout,
         maxPairs,
         mdnsResolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   public IceConfig withMdnsResolver(MdnsResolver resolver) {
@@ -175,7 +208,10 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         resolver,
-        random);
+        random,
+        turnServers,
+        transportPolicy,
+        turnConnector);
   }
 
   public IceConfig withRandom(RandomGenerator randomness) {
@@ -191,6 +227,69 @@ public record IceConfig(
         checkingTimeout,
         maxPairs,
         mdnsResolver,
-        randomness);
+        randomness,
+        turnServers,
+        transportPolicy,
+        turnConnector);
+  }
+
+  /** TURN servers to gather relay candidates on. */
+  public IceConfig withTurnServers(List<TurnEndpoint> servers) {
+    return new IceConfig(
+        stunServers,
+        pacing,
+        checkTransactions,
+        gatherTransactions,
+        nominationDelay,
+        consentInterval,
+        consentTimeout,
+        disconnectedAfter,
+        checkingTimeout,
+        maxPairs,
+        mdnsResolver,
+        random,
+        servers,
+        transportPolicy,
+        turnConnector);
+  }
+
+  /** {@link IceTransportPolicy#RELAY} for relay candidates only. */
+  public IceConfig withTransportPolicy(IceTransportPolicy policy) {
+    return new IceConfig(
+        stunServers,
+        pacing,
+        checkTransactions,
+        gatherTransactions,
+        nominationDelay,
+        consentInterval,
+        consentTimeout,
+        disconnectedAfter,
+        checkingTimeout,
+        maxPairs,
+        mdnsResolver,
+        random,
+        turnServers,
+        policy,
+        turnConnector);
+  }
+
+  /** Opens TCP and TLS connections to TURN servers. */
+  public IceConfig withTurnConnector(TurnStreamConnector connector) {
+    return new IceConfig(
+        stunServers,
+        pacing,
+        checkTransactions,
+        gatherTransactions,
+        nominationDelay,
+        consentInterval,
+        consentTimeout,
+        disconnectedAfter,
+        checkingTimeout,
+        maxPairs,
+        mdnsResolver,
+        random,
+        turnServers,
+        transportPolicy,
+        connector);
   }
 }

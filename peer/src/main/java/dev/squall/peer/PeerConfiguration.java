@@ -3,14 +3,17 @@ package dev.squall.peer;
 import dev.squall.dtls.DtlsCertificate;
 import dev.squall.dtls.DtlsConfig;
 import dev.squall.ice.IceConfig;
+import dev.squall.ice.IceTransportPolicy;
 import dev.squall.sdp.SetupRole;
+import dev.squall.signal.IceServer;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Settings of a {@link PeerConnection}. Start from {@link #defaults()} and use the withers.
  *
- * @param ice the ICE agent's settings (STUN servers, timers, consent, mDNS resolver, randomness)
+ * @param ice the ICE agent's settings (STUN and TURN servers, transport policy, timers, consent,
+ *     mDNS resolver, randomness)
  * @param dtls the DTLS transport's settings (MTU, retransmission, handshake timeout, crypto)
  * @param certificate this peer's DTLS identity; null generates a fresh one per connection
  * @param answerSetup the {@code a=setup} an answer takes when the offer says {@code actpass}:
@@ -50,6 +53,22 @@ public record PeerConfiguration(
 
   public PeerConfiguration withIce(IceConfig value) {
     return new PeerConfiguration(value, dtls, certificate, answerSetup, rawDatagrams);
+  }
+
+  /**
+   * The STUN and TURN servers of W3C {@code RTCIceServer} entries, such as a Squall room's {@code
+   * joined.iceServers} (see {@link IceServers}; resolves host names, which may block).
+   */
+  public PeerConfiguration withIceServers(List<IceServer> servers) {
+    return withIce(IceServers.apply(ice, servers));
+  }
+
+  /**
+   * The W3C {@code iceTransportPolicy}: {@link IceTransportPolicy#RELAY} ({@code "relay"}) gathers,
+   * signals and checks relay candidates only.
+   */
+  public PeerConfiguration withIceTransportPolicy(IceTransportPolicy policy) {
+    return withIce(ice.withTransportPolicy(policy));
   }
 
   public PeerConfiguration withDtls(DtlsConfig value) {

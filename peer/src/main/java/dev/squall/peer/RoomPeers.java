@@ -54,7 +54,8 @@ public final class RoomPeers implements AutoCloseable {
   @FunctionalInterface
   public interface ConnectionFactory {
     /**
-     * @param iceServers the {@code iceServers} of {@code joined}; see {@link StunServers}
+     * @param iceServers the {@code iceServers} of {@code joined}; see {@link
+     *     PeerConfiguration#withIceServers}
      */
     CompletableFuture<PeerConnection> create(List<IceServer> iceServers);
   }
@@ -93,8 +94,8 @@ public final class RoomPeers implements AutoCloseable {
   /**
    * Joins {@code room} and starts the mesh; completes with the mesh once joined. Each connection is
    * created by {@code factory} with the ICE servers of {@code joined}, e.g. {@code
-   * config.withIce(config.ice().withStunServers(StunServers.resolve(servers)))}. The factory is
-   * called on the signaling client's I/O thread: resolve host names elsewhere.
+   * config.withIceServers(servers)} (STUN and TURN, see {@link IceServers}). The factory is called
+   * on the signaling client's I/O thread: resolve host names elsewhere.
    *
    * @param token the join token, or null
    */

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * Turns the {@code iceServers} a Squall room hands out in {@code joined} (W3C {@code RTCIceServer}
  * entries, docs/signaling.md) into the STUN server addresses of {@link
  * dev.squall.ice.IceConfig#withStunServers}: {@code stun:host[:port]} URLs (RFC 7064, port 3478 by
- * default, IPv6 literals in brackets). {@code turn:}/{@code turns:} (no TURN client yet) and {@code
- * stuns:} (no STUN over TLS) are skipped with one debug line; malformed and unresolvable URLs with
- * another. Stateless.
+ * default, IPv6 literals in brackets). {@code turn:}/{@code turns:} URLs are left to {@link
+ * IceServers}; {@code stuns:} (no STUN over TLS) is skipped with one debug line; malformed and
+ * unresolvable URLs with another. Stateless.
  */
 public final class StunServers {
 
@@ -52,7 +52,7 @@ public final class StunServers {
       }
     }
     if (!skipped.isEmpty()) {
-      LOG.debug("ICE servers ignored (only stun: URLs are used, TURN is not built): {}", skipped);
+      LOG.debug("ICE server URLs that are not stun: here: {}", skipped);
     }
     return List.copyOf(out);
   }

@@ -1,8 +1,9 @@
 package dev.squall.cli.peer;
 
+import dev.squall.ice.IceConfig;
+import dev.squall.peer.IceServers;
 import dev.squall.peer.PeerConfiguration;
 import dev.squall.peer.PeerConnection;
-import dev.squall.peer.StunServers;
 import dev.squall.peer.UdpPeerConnections;
 import dev.squall.signal.IceServer;
 import dev.squall.signal.client.SignalingClient;
@@ -11,7 +12,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
@@ -34,7 +34,7 @@ public final class PeerRuntime implements AutoCloseable {
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final List<InetAddress> addresses;
   private final PeerConfiguration config = PeerConfiguration.defaults();
-  private final Map<List<IceServer>, CompletableFuture<List<InetSocketAddress>>> stunServers =
+  private final Map<List<IceServer>, CompletableFuture<IceConfig>> iceConfigs =
       new ConcurrentHashMap<>();
 
   /**
@@ -59,19 +59,18 @@ public final class PeerRuntime implements AutoCloseable {
   }
 
   /**
-   * A new connection that also gathers server-reflexive candidates from the {@code stun:} servers
-   * among {@code iceServers} (a room's, from {@code joined}); {@code turn:} servers are ignored.
-   * Host names are resolved once per list, off the calling thread.
+   * A new connection that also gathers server-reflexive and relay candidates from the {@code stun:}
+   * and {@code turn:}/{@code turns:} servers among {@code iceServers} (a room's, from {@code
+   * joined}, with its TURN credential). Host names are resolved once per list, off the calling
+   * thread.
    */
   public CompletableFuture<PeerConnection> newConnection(List<IceServer> iceServers) {
-    return stunServers
+    return iceConfigs
         .computeIfAbsent(
             List.copyOf(iceServers),
-            servers -> CompletableFuture.supplyAsync(() -> StunServers.resolve(servers)))
+            servers -> CompletableFuture.supplyAsync(() -> IceServers.apply(config.ice(), servers)))
         .thenCompose(
-            stun ->
-                UdpPeerConnections.create(
-                    group.next(), config.withIce(config.ice().withStunServers(stun)), addresses));
+            ice -> UdpPeerConnections.create(group.next(), config.withIce(ice), addresses));
   }
 
   /** Connects a signaling client to {@code server}, with the client on this runtime's group. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
  * Runs BouncyCastle's blocking DTLS handshake for one role over a {@link QueueDatagramTransport}.
@@ -20,19 +19,35 @@ public final class BlockingHandshake {
 
   private BlockingHandshake() {}
 
-  /** Performs the handshake and returns the connected record layer. */
+  /**
+   * Performs the handshake now: fresh crypto of {@code config}'s provider, the overall time limit
+   * counting from this call.
+   */
   public static DTLSTransport run(
       DtlsRole role, QueueDatagramTransport path, HandshakeSupport support, DtlsConfig config)
       throws IOException {
-    TlsCrypto crypto = TlsCryptoFactory.create(config.crypto());
-    int timeout = (int) config.handshakeTimeout().toMillis();
+    path.started(System.nanoTime(), config.handshakeTimeout().toNanos());
+    return run(
+        role, path, support, PreparedCrypto.create(config.crypto(), support.certificate()), config);
+  }
+
+  /**
+   * Performs the handshake with {@code prepared}'s crypto and returns the connected record layer.
+   * The overall time limit is {@code path}'s deadline (see {@link QueueDatagramTransport}).
+   */
+  public static DTLSTransport run(
+      DtlsRole role,
+      QueueDatagramTransport path,
+      HandshakeSupport support,
+      PreparedCrypto prepared,
+      DtlsConfig config)
+      throws IOException {
     int resend = (int) config.initialRetransmit().toMillis();
     if (role == DtlsRole.CLIENT) {
-      return new DTLSClientProtocol()
-          .connect(new SquallTlsClient(crypto, support, timeout, resend), path);
+      return new DTLSClientProtocol().connect(new SquallTlsClient(prepared, support, resend), path);
     }
     DTLSServerProtocol server = new DTLSServerProtocol();
     server.setVerifyRequests(false);
-    return server.accept(new SquallTlsServer(crypto, support, timeout, resend), path);
+    return server.accept(new SquallTlsServer(prepared, support, resend), path);
   }
 }

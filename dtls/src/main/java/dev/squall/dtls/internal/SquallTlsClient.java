@@ -3,16 +3,18 @@ package dev.squall.dtls.internal;
 import dev.squall.dtls.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
+import java.util.Vector;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
  * The DTLS 1.2 client (RFC 6347) as WebRTC uses it: offers only
@@ -22,15 +24,14 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  */
 public final class SquallTlsClient extends DefaultTlsClient {
 
+  private final PreparedCrypto prepared;
   private final HandshakeSupport support;
-  private final int handshakeTimeoutMillis;
   private final int resendMillis;
 
-  public SquallTlsClient(
-      TlsCrypto crypto, HandshakeSupport support, int handshakeTimeoutMillis, int resendMillis) {
-    super(crypto);
+  public SquallTlsClient(PreparedCrypto prepared, HandshakeSupport support, int resendMillis) {
+    super(prepared.crypto());
+    this.prepared = prepared;
     this.support = support;
-    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     this.resendMillis = resendMillis;
   }
 
@@ -49,14 +50,29 @@ public final class SquallTlsClient extends DefaultTlsClient {
     return true;
   }
 
+  /**
+   * None here: the handshake's deadline runs from its start, see {@link QueueDatagramTransport}.
+   */
   @Override
   public int getHandshakeTimeoutMillis() {
-    return handshakeTimeoutMillis;
+    return 0;
   }
 
   @Override
   public int getHandshakeResendTimeMillis() {
     return resendMillis;
+  }
+
+  /** The groups browsers offer (no x448): each offered group is a capability check. */
+  @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  protected Vector getSupportedGroups(Vector namedGroupRoles) {
+    Vector groups = new Vector();
+    TlsUtils.addIfSupported(
+        groups,
+        getCrypto(),
+        new int[] {NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1});
+    return groups;
   }
 
   @Override
@@ -91,7 +107,7 @@ public final class SquallTlsClient extends DefaultTlsClient {
 
       @Override
       public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-        return TlsCryptoFactory.signer(context, getCrypto(), support.certificate());
+        return prepared.signer(context);
       }
     };
   }

@@ -14,7 +14,6 @@ import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
  * The DTLS 1.2 server as WebRTC uses it: selects TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, requires
@@ -24,16 +23,15 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  */
 public final class SquallTlsServer extends DefaultTlsServer {
 
+  private final PreparedCrypto prepared;
   private final HandshakeSupport support;
-  private final int handshakeTimeoutMillis;
   private final int resendMillis;
   private SrtpProfile srtpProfile;
 
-  public SquallTlsServer(
-      TlsCrypto crypto, HandshakeSupport support, int handshakeTimeoutMillis, int resendMillis) {
-    super(crypto);
+  public SquallTlsServer(PreparedCrypto prepared, HandshakeSupport support, int resendMillis) {
+    super(prepared.crypto());
+    this.prepared = prepared;
     this.support = support;
-    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     this.resendMillis = resendMillis;
   }
 
@@ -52,9 +50,12 @@ public final class SquallTlsServer extends DefaultTlsServer {
     return true;
   }
 
+  /**
+   * None here: the handshake's deadline runs from its start, see {@link QueueDatagramTransport}.
+   */
   @Override
   public int getHandshakeTimeoutMillis() {
-    return handshakeTimeoutMillis;
+    return 0;
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class SquallTlsServer extends DefaultTlsServer {
 
   @Override
   protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-    return TlsCryptoFactory.signer(context, getCrypto(), support.certificate());
+    return prepared.signer(context);
   }
 
   @Override

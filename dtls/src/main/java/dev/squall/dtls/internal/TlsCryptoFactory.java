@@ -21,6 +21,7 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
@@ -62,10 +63,16 @@ public final class TlsCryptoFactory {
     }
   }
 
-  /** Our certificate chain (one self-signed certificate) in {@code crypto}'s representation. */
+  /**
+   * Our certificate chain (one self-signed certificate) in {@code crypto}'s representation; with a
+   * {@link JcaTlsCrypto} the already parsed certificate, not a parse of its encoding.
+   */
   public static Certificate chain(TlsCrypto crypto, DtlsCertificate certificate)
       throws IOException {
-    TlsCertificate tlsCertificate = crypto.createCertificate(certificate.encoded());
+    TlsCertificate tlsCertificate =
+        crypto instanceof JcaTlsCrypto jca
+            ? new JcaTlsCertificate(jca, certificate.certificate())
+            : crypto.createCertificate(certificate.encoded());
     return new Certificate(new TlsCertificate[] {tlsCertificate});
   }
 

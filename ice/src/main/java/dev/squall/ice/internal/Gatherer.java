@@ -2,19 +2,23 @@ package dev.squall.ice.internal;
 
 import dev.squall.ice.CandidateType;
 import dev.squall.ice.IceCandidate;
+import dev.squall.ice.IceTransportPolicy;
 import dev.squall.stun.StunClass;
 import dev.squall.stun.StunMessage;
 import dev.squall.stun.TransactionId;
 import dev.squall.stun.attribute.XorMappedAddress;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Gathers the local candidates of a session (RFC 8445 §5.1.1): a host candidate per transport, then
  * a server-reflexive one per transport and STUN server of the same address family (Binding request,
- * no credentials), skipping reflexive addresses equal to the host address or already found.
- * Candidates are reported as they come (trickle, RFC 8838); gathering completes when every Binding
- * transaction ended.
+ * no credentials), skipping reflexive addresses equal to the host address or already found, and a
+ * relay one per TURN allocation ({@link Relays}). Under the RELAY policy only relay candidates are
+ * gathered. Candidates are reported as they come (trickle, RFC 8838); gathering completes when
+ * every Binding transaction and every Allocate ended.
  */
 final class Gatherer {
 
@@ -28,10 +32,22 @@ final class Gatherer {
 
   void gather(Session session) {
     int[] pending = {0};
+    boolean relayOnly = core.config.transportPolicy() == IceTransportPolicy.RELAY;
     for (LocalBase base : session.bases) {
-      core.localCandidate(session, withUfrag(session, base.host()));
+      if (base.isRelay() || !relayOnly) {
+        core.localCandidate(session, withUfrag(session, base.host()));
+      }
     }
-    for (LocalBase base : session.bases) {
+    Runnable ended =
+        () -> {
+          if (--pending[0] == 0) {
+            core.gatheringComplete(session);
+          }
+        };
+    for (LocalBase base : relayOnly ? List.<LocalBase>of() : session.bases) {
+      if (base.isRelay()) {
+        continue;
+      }
       for (InetSocketAddress server : core.config.stunServers()) {
         if ((server.getAddress() instanceof Inet4Address) != base.isIpv4()) {
           continue;
@@ -45,11 +61,13 @@ final class Gatherer {
                   if (response != null) {
                     reflexive(session, base, server, response);
                   }
-                  if (--pending[0] == 0) {
-                    core.gatheringComplete(session);
-                  }
+                  ended.run();
                 });
       }
+    }
+    for (CompletableFuture<Void> allocation : core.relays.gather(session)) {
+      pending[0]++;
+      allocation.whenComplete((v, e) -> ended.run());
     }
     if (pending[0] == 0) {
       core.scheduler.execute(() -> core.gatheringComplete(session));

@@ -6,11 +6,13 @@ import dev.squall.ice.IceConfig;
 import dev.squall.ice.IceConnectionState;
 import dev.squall.ice.IceCredentials;
 import dev.squall.ice.IceRole;
+import dev.squall.ice.IceTransportPolicy;
 import dev.squall.net.DatagramTransport;
 import dev.squall.stun.StunClass;
 import dev.squall.stun.StunException;
 import dev.squall.stun.StunMessage;
 import dev.squall.stun.StunMethod;
+import dev.squall.turn.client.TurnAllocation;
 import dev.squall.util.Cancellable;
 import dev.squall.util.Scheduler;
 import java.net.InetSocketAddress;
@@ -42,6 +44,7 @@ public final class IceCore {
   final ConsentMonitor consent;
   final Gatherer gatherer;
   final RemoteIntake intake;
+  final Relays relays;
   private final List<LocalBase> allBases = new ArrayList<>();
   private IceRole role;
   private Session current;
@@ -65,6 +68,7 @@ public final class IceCore {
     this.consent = new ConsentMonitor(this);
     this.gatherer = new Gatherer(this);
     this.intake = new RemoteIntake(this);
+    this.relays = new Relays(this);
     this.current =
         new Session(
             IceCredentials.random(config.random()), addBases(transports), config.maxPairs());
@@ -166,7 +170,36 @@ public final class IceCore {
     checkingTimer.cancel();
     checker.cancelAll();
     gatherer.cancelAll();
+    relays.close();
     updateState();
+  }
+
+  /**
+   * True when checks may use {@code base}: always, except that under the RELAY policy only relay
+   * bases are used (host bases then only carry the TURN client's traffic).
+   */
+  boolean checkable(LocalBase base) {
+    return config.transportPolicy() == IceTransportPolicy.ALL || base.isRelay();
+  }
+
+  /** The index the next base gets (its local preference). */
+  int nextBaseIndex() {
+    return allBases.size();
+  }
+
+  /**
+   * A TURN allocation succeeded: its relayed transport becomes a base of the current session,
+   * paired with the remote candidates known so far, and its relay candidate is signalled.
+   */
+  void addRelayBase(TurnAllocation allocation, IceCandidate candidate) {
+    LocalBase base = new LocalBase(allBases.size(), allocation, candidate);
+    allBases.add(base);
+    listen(base);
+    Session s = current;
+    s.bases.add(base);
+    localCandidate(
+        s, candidate.withExtension("generation", "0").withExtension("ufrag", s.local.ufrag()));
+    intake.pairWithRemotes(s, base);
   }
 
   // ---- callbacks of the concerns ----
@@ -215,6 +248,11 @@ public final class IceCore {
     }
     if (session.selected == null
         || Long.compareUnsigned(pair.priority(), session.selected.priority()) > 0) {
+      if (pair.local().isRelay()
+          && pair.local().transport() instanceof TurnAllocation relay
+          && !relay.isClosed()) {
+        relay.bindChannel(pair.remote().address()); // data as ChannelData (RFC 8656 §12)
+      }
       session.selected = pair;
       selected = pair;
       previous = null;
@@ -256,7 +294,12 @@ public final class IceCore {
         && s.gatheringComplete
         && s.checks.valid().isEmpty()
         && s.checks.allFailed()) {
-      fail("all " + s.checks.size() + " candidate pairs failed: " + s.checks.describe(10));
+      fail(
+          "all "
+              + s.checks.size()
+              + " candidate pairs failed: "
+              + s.checks.describe(10)
+              + relays.failures());
       return;
     }
     updateState();
@@ -315,12 +358,14 @@ public final class IceCore {
                 + secs
                 + " s: no usable remote candidate"
                 + " and no check from the peer"
+                + relays.failures()
             : "no candidate pair succeeded within "
                 + secs
                 + " s; "
                 + s.checks.size()
                 + " pairs: "
-                + s.checks.describe(10));
+                + s.checks.describe(10)
+                + relays.failures());
   }
 
   private List<LocalBase> addBases(List<DatagramTransport> transports) {
@@ -342,21 +387,29 @@ public final class IceCore {
       LocalBase base = new LocalBase(index, t, host);
       allBases.add(base);
       added.add(base);
-      t.onReceive(
-          (from, data) -> {
-            if (scheduler.inScheduler()) {
-              onDatagram(base, from, data);
-            } else {
-              scheduler.execute(() -> onDatagram(base, from, data));
-            }
-          });
+      listen(base);
     }
     return added;
+  }
+
+  private void listen(LocalBase base) {
+    base.transport()
+        .onReceive(
+            (from, data) -> {
+              if (scheduler.inScheduler()) {
+                onDatagram(base, from, data);
+              } else {
+                scheduler.execute(() -> onDatagram(base, from, data));
+              }
+            });
   }
 
   private void onDatagram(LocalBase base, InetSocketAddress from, byte[] data) {
     if (closed || data.length == 0) {
       return;
+    }
+    if (!base.isRelay() && relays.handle(base, from, data)) {
+      return; // the TURN server's answer, Data indication or ChannelData
     }
     int first = data[0] & 0xFF;
     if (first > 3) {

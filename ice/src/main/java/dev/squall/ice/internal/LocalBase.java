@@ -16,12 +16,17 @@ public record LocalBase(int index, DatagramTransport transport, IceCandidate hos
     return transport.localAddress();
   }
 
+  /** True for a relay base: the transport is a TURN allocation, the candidate a relay one. */
+  public boolean isRelay() {
+    return host.type() == dev.squall.ice.CandidateType.RELAYED;
+  }
+
   public boolean isIpv4() {
     return address().getAddress() instanceof java.net.Inet4Address;
   }
 
   @Override
   public String toString() {
-    return "host " + address();
+    return (isRelay() ? "relay " : "host ") + address();
   }
 }

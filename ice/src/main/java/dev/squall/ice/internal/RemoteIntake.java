@@ -3,6 +3,7 @@ package dev.squall.ice.internal;
 import dev.squall.ice.IceCandidate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +66,24 @@ public final class RemoteIntake {
     RemoteCandidate remote = new RemoteCandidate(c, address);
     session.remotes.put(address, remote);
     for (LocalBase base : session.bases) {
-      if (base.isIpv4() == remote.isIpv4()) {
-        session.checks.add(new CandidatePair(base, remote, core.role()));
-      }
+      pair(session, base, remote);
     }
     core.pacer.kick();
     core.updateState();
+  }
+
+  /** Pairs a base added late (a relay) with the session's remote candidates. */
+  void pairWithRemotes(Session session, LocalBase base) {
+    for (RemoteCandidate remote : List.copyOf(session.remotes.values())) {
+      pair(session, base, remote);
+    }
+    core.pacer.kick();
+    core.updateState();
+  }
+
+  private void pair(Session session, LocalBase base, RemoteCandidate remote) {
+    if (base.isIpv4() == remote.isIpv4() && core.checkable(base)) {
+      session.checks.add(new CandidatePair(base, remote, core.role()));
+    }
   }
 }

@@ -32,6 +32,9 @@ final class Responder {
   }
 
   void handle(LocalBase base, InetSocketAddress from, StunMessage request) {
+    if (!core.checkable(base)) {
+      return; // RELAY policy: this host address takes no part in ICE
+    }
     if (request.hasFingerprint() && !request.verifyFingerprint()) {
       return;
     }

@@ -20,7 +20,10 @@ public final class Session {
   public final CheckList checks;
   public final Map<InetSocketAddress, RemoteCandidate> remotes = new LinkedHashMap<>();
   public final List<IceCandidate> localCandidates = new ArrayList<>();
+
+  /** The bases checks leave from: host transports, then relay ones as allocations succeed. */
   public final List<LocalBase> bases;
+
   public IceCredentials remote;
   public boolean endOfRemote;
   public boolean gatheringComplete;
@@ -30,7 +33,7 @@ public final class Session {
 
   public Session(IceCredentials local, List<LocalBase> bases, int maxPairs) {
     this.local = local;
-    this.bases = List.copyOf(bases);
+    this.bases = new ArrayList<>(bases);
     this.checks = new CheckList(maxPairs);
   }
 
