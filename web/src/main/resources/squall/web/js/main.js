@@ -3,6 +3,7 @@ import { FileTransfers } from './file-transfer.js';
 import { LocalMedia } from './media.js';
 import { Mesh } from './mesh.js';
 import { prefs } from './prefs.js';
+import { hasTurnServer, iceTransportPolicy, relayOnlyIn } from './relay-mode.js';
 import { roomFromPath, roomPath } from './room-names.js';
 import { SignalingClient } from './signaling.js';
 import { installTestHook } from './test-hook.js';
@@ -18,9 +19,10 @@ import { toast } from './ui/toast.js';
 /**
  * Entry point: `/` shows the landing page; `/r/<room>` shows the lobby, then the call. A tab that
  * reloads while in a call rejoins at once (the room is in the URL, the fact that we were in it in
- * sessionStorage). Wires the modules together; owns no protocol logic itself.
+ * sessionStorage). `?relay=1` (or the lobby's toggle) joins in relay-only mode. Wires the modules
+ * together; owns no protocol logic itself.
  */
-const app = { room: null, ready: false, signal: null, mesh: null, chat: null, files: null, media: null };
+const app = { room: null, ready: false, relayOnly: false, signal: null, mesh: null, chat: null, files: null, media: null };
 installTestHook(app);
 
 const room = roomFromPath(location.pathname);
@@ -54,8 +56,10 @@ async function enterRoom(room) {
 function joinCall(room, name, media) {
   show('call');
   prefs.activeRoom = room;
+  const relayOnly = (app.relayOnly = relayOnlyIn(location.href));
+  $('[data-testid="relay-badge"]').hidden = !relayOnly;
   const signal = (app.signal = new SignalingClient());
-  const mesh = (app.mesh = new Mesh(signal, media));
+  const mesh = (app.mesh = new Mesh(signal, media, { iceTransportPolicy: iceTransportPolicy(relayOnly) }));
   const chat = (app.chat = new Chat(mesh, name));
   const files = (app.files = new FileTransfers(mesh));
   const grid = new CallGrid();
@@ -81,6 +85,9 @@ function joinCall(room, name, media) {
   mesh.on('joined', (msg) => {
     app.ready = true;
     if (msg.resumed) toast('Reconnected to the server');
+    else if (relayOnly && !hasTurnServer(mesh.iceServers)) {
+      toast('Relay only, but this server offers no TURN relay: connections will fail', 'warn', 15000);
+    }
   });
   chat.on('media', (peerId, state) => grid.setPeerMedia(peerId, state));
   signal.on('state', (state) => {

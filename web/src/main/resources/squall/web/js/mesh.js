@@ -5,14 +5,16 @@ import { PeerLink } from './peer-link.js';
  * The full mesh: one PeerLink per other member of the room, driven by signaling events. After a
  * fresh `joined` this page is the newcomer and offers to every listed member; members that arrive
  * later offer to us. A resumed session keeps its links (media flows peer to peer meanwhile).
+ * Every link uses the same iceTransportPolicy: 'relay' in relay-only mode, else 'all'.
  *
  * Events: 'peer-added' (link), 'peer-removed' (peerId, reason), 'joined' (msg).
  */
 export class Mesh extends Emitter {
-  constructor(signal, media) {
+  constructor(signal, media, { iceTransportPolicy = 'all' } = {}) {
     super();
     this.signal = signal;
     this.media = media;
+    this.iceTransportPolicy = iceTransportPolicy;
     this.links = new Map();
     this.selfId = null;
     this.iceServers = [];
@@ -53,6 +55,7 @@ export class Mesh extends Emitter {
       peerId,
       name: name ?? 'Guest',
       iceServers: this.iceServers,
+      iceTransportPolicy: this.iceTransportPolicy,
       signal: this.signal,
       initiator,
       tracks: this.media.tracks,

@@ -9,16 +9,20 @@ export const FILE_LABEL = 'squall-file';
  * polite side rolls back its own offer on glare, the impolite side ignores the colliding offer.
  * The initiator (the newcomer, per docs/signaling.md) adds the audio and video transceivers and
  * opens the two DataChannels (DCEP); the other side adopts the offered transceivers. A failed ICE
- * connection is restarted with restartIce(), which renegotiates.
+ * connection is restarted with restartIce(), which renegotiates: at once the first time, then backing
+ * off while it keeps failing (an unreachable peer or relay is not hammered with fresh allocations).
+ * With iceTransportPolicy 'relay' only relay candidates are gathered, so a connected link is
+ * always relayed.
  *
  * Events: 'track' (MediaStream), 'state' (summary), 'channel' (RTCDataChannel, open or opening).
  */
 export class PeerLink extends Emitter {
   /**
    * @param {{selfId: string, peerId: string, name: string, iceServers: RTCIceServer[],
-   *          signal: {send(msg): void}, initiator: boolean, tracks: {audio, video}}} opts
+   *          iceTransportPolicy?: 'all'|'relay', signal: {send(msg): void}, initiator: boolean,
+   *          tracks: {audio, video}}} opts
    */
-  constructor({ selfId, peerId, name, iceServers, signal, initiator, tracks }) {
+  constructor({ selfId, peerId, name, iceServers, iceTransportPolicy = 'all', signal, initiator, tracks }) {
     super();
     this.peerId = peerId;
     this.name = name;
@@ -33,8 +37,10 @@ export class PeerLink extends Emitter {
     this.candidateType = { local: null, remote: null };
     this.channels = new Map();
     this.restarts = 0;
+    this.failuresInARow = 0;
+    this.restartTimer = null;
     this.glares = 0;
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.wireEvents();
     if (initiator) {
       this.audioTx = this.pc.addTransceiver(tracks.audio ?? 'audio', { direction: 'sendrecv' });
@@ -74,9 +80,26 @@ export class PeerLink extends Emitter {
       this.emitState();
     };
     pc.oniceconnectionstatechange = () => {
-      if (pc.iceConnectionState === 'failed') this.restartIce();
+      const state = pc.iceConnectionState;
+      if (state === 'connected' || state === 'completed') this.failuresInARow = 0;
+      if (state === 'failed') this.restartAfterFailure();
       this.emitState();
     };
+  }
+
+  /** Restarts a failed ICE connection: at once, then after 5, 10, 20, 30, 30… s while it keeps failing. */
+  restartAfterFailure() {
+    const delay = this.failuresInARow === 0 ? 0 : Math.min(30000, 5000 * 2 ** (this.failuresInARow - 1));
+    this.failuresInARow++;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      if (this.pc.iceConnectionState === 'failed') this.restartIce();
+    }, delay);
+  }
+
+  /** The ICE transport policy this link was created with: 'all' or 'relay'. */
+  get iceTransportPolicy() {
+    return this.pc.getConfiguration().iceTransportPolicy;
   }
 
   /** Starts an ICE restart: new credentials, renegotiated through onnegotiationneeded. */
@@ -164,12 +187,17 @@ export class PeerLink extends Emitter {
     return (await readStats(this.pc)).framesDecoded;
   }
 
-  /** connecting | direct | relay | failed | disconnected | closed: what the tile shows. */
+  /**
+   * connecting | direct | relay | failed | disconnected | closed: what the tile shows. Connected is
+   * 'relay' when either end of the selected pair is a relay candidate, or, before the first stats
+   * arrive, when the policy allows nothing but relay candidates.
+   */
   get status() {
     const s = this.pc.connectionState;
     if (s === 'connected') {
       const { local, remote } = this.candidateType;
-      return local === 'relay' || remote === 'relay' ? 'relay' : 'direct';
+      if (local === 'relay' || remote === 'relay') return 'relay';
+      return local === null && this.iceTransportPolicy === 'relay' ? 'relay' : 'direct';
     }
     if (s === 'new') return 'connecting';
     return s;
@@ -187,6 +215,7 @@ export class PeerLink extends Emitter {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.statsTimer);
+    clearTimeout(this.restartTimer);
     for (const ch of this.channels.values()) ch.close();
     this.pc.close();
     this.emitState();

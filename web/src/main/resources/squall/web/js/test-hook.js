@@ -8,6 +8,7 @@ export function installTestHook(app) {
     id: () => app.signal?.id ?? null,
     room: () => app.room ?? null,
     ready: () => app.ready,
+    relayOnly: () => app.relayOnly ?? false,
     signalingState: () => app.signal?.state ?? 'closed',
     peers: () => {
       const peers = {};
@@ -17,6 +18,7 @@ export function installTestHook(app) {
           connectionState: link.pc.connectionState,
           status: link.status,
           candidateType: link.candidateType.local ? `${link.candidateType.local}/${link.candidateType.remote}` : null,
+          iceTransportPolicy: link.iceTransportPolicy,
           signalingState: link.pc.signalingState,
           localUfrag: link.localUfrag,
           iceRestarts: link.restarts,

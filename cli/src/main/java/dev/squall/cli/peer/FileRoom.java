@@ -6,6 +6,9 @@ import dev.squall.peer.RoomPeers;
 import dev.squall.signal.client.SignalingClient;
 import dev.squall.signal.message.PeerInfo;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Joins a room for one file transfer: a {@link RoomPeers} mesh in which, as the newcomer, we open
@@ -85,6 +88,36 @@ final class FileRoom implements AutoCloseable {
 
   CompletableFuture<Link> link() {
     return link;
+  }
+
+  /**
+   * How the connection to {@code peerId} travels, from its selected candidate pair: e.g. {@code
+   * "relay -> relay (udp)"}, or {@code "unknown"} when there is no such connection or pair yet.
+   */
+  String path(String peerId) {
+    PeerConnection pc = mesh == null ? null : mesh.connections().get(peerId);
+    if (pc == null) {
+      return "unknown";
+    }
+    try {
+      return pc.getStats()
+          .get(5, TimeUnit.SECONDS)
+          .selectedCandidatePair()
+          .map(
+              p ->
+                  p.local().candidateType().token()
+                      + " -> "
+                      + p.remote().candidateType().token()
+                      + " ("
+                      + p.local().protocol()
+                      + ")")
+          .orElse("unknown");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    } catch (ExecutionException | TimeoutException e) {
+      return "unknown";
+    }
   }
 
   CompletableFuture<String> lost() {

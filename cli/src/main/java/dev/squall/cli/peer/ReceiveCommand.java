@@ -63,6 +63,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 .get(30, TimeUnit.SECONDS)) {
       err.println("Joined room " + room.room + "; waiting for a file");
       FileRoom.Link link = fr.link().get(waitSeconds, TimeUnit.SECONDS);
+      err.println("Connected to " + link.peerId() + " via " + fr.path(link.peerId()));
       FileReceiver rx = receiver.get();
       rx.offered().thenAccept(size -> progress.set(new Progress(err, size, System::nanoTime)));
       fr.lost().thenAccept(rx::fail);

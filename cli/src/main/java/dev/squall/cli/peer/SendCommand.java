@@ -62,6 +62,7 @@ final class SendCommand implements Callable<Integer> {
                 .get(30, TimeUnit.SECONDS)) {
       err.println("Joined room " + room.room + "; waiting for a member to connect");
       FileRoom.Link link = fr.link().get(waitSeconds, TimeUnit.SECONDS);
+      err.println("Connected to " + link.peerId() + " via " + fr.path(link.peerId()));
       err.println("Sending " + file.getFileName() + " to " + link.peerId());
       FileSender s = sender.get();
       fr.lost().thenAccept(reason -> s.result().completeExceptionally(new Exception(reason)));

@@ -1,8 +1,12 @@
 import { cleanDisplayName, prefs } from '../prefs.js';
+import { relayOnlyIn, withRelayOnly } from '../relay-mode.js';
 import { isValidRoom, normalizeRoom, randomRoomName, roomPath } from '../room-names.js';
 import { $, show } from './dom.js';
 
-/** The landing page: remember the name, create a random room or join one by name. */
+/**
+ * The landing page: remember the name, create a random room or join one by name. A landing URL
+ * with `?relay=1` carries relay-only mode on to the room.
+ */
 export function showLanding() {
   show('landing');
   const root = $('#landing');
@@ -14,7 +18,7 @@ export function showLanding() {
   const go = (room) => {
     const name = cleanDisplayName(nameInput.value);
     if (name) prefs.name = name;
-    location.assign(roomPath(room));
+    location.assign(withRelayOnly(roomPath(room), relayOnlyIn(location.href)));
   };
   $('[data-testid="create-room"]', root).addEventListener('click', () => go(randomRoomName()));
   $('[data-testid="join-form"]', root).addEventListener('submit', (e) => {

@@ -1,9 +1,11 @@
 import { cleanDisplayName, prefs } from '../prefs.js';
+import { relayOnlyIn, withRelayOnly } from '../relay-mode.js';
 import { $, show } from './dom.js';
 
 /**
  * The pre-join screen: camera preview, device choice, mute/camera toggles (bound elsewhere), the
- * display name and the invite link. Resolves with the chosen name when the user joins.
+ * display name, relay-only mode and the invite link. Resolves with the chosen name when the user
+ * joins. The relay toggle mirrors the page URL's `?relay=1` and rewrites it when flipped.
  */
 export function showLobby(media) {
   show('lobby');
@@ -13,6 +15,9 @@ export function showLobby(media) {
   const nameInput = $('[data-testid="name-input"]', root);
   const join = $('[data-testid="join-button"]', root);
   const cameraOff = $('[data-camera-off]', root);
+  const relay = $('[data-testid="relay-toggle"]', root);
+  relay.checked = relayOnlyIn(location.href);
+  relay.addEventListener('change', () => history.replaceState(history.state, '', withRelayOnly(location.href, relay.checked)));
   video.srcObject = media.stream;
   nameInput.value = prefs.name;
 
