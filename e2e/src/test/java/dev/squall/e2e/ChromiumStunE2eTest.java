@@ -2,11 +2,6 @@ package dev.squall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,15 +52,7 @@ class ChromiumStunE2eTest {
   }
 
   private static double udpBindingSuccesses(InProcessServer server) throws Exception {
-    HttpResponse<String> metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.base() + "metrics"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.statusCode()).isEqualTo(200);
-    Matcher m = UDP_SUCCESS.matcher(metrics.body());
+    Matcher m = UDP_SUCCESS.matcher(Scrape.of(server).text());
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }

@@ -3,11 +3,6 @@ package dev.squall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squall.server.TurnSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -106,32 +101,12 @@ class ChromiumTurnE2eTest {
       assertThat(result.get("localType")).as("selected local candidate").isEqualTo("relay");
       assertThat(result.get("remoteType")).as("selected remote candidate").isEqualTo("relay");
       assertThat(result.get("relayProtocol")).isEqualTo(transport);
-      String metrics = metrics(server);
-      assertThat(counter(metrics, "squall_turn_allocations_total")).isGreaterThanOrEqualTo(2);
-      assertThat(counter(metrics, "squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
+      Scrape metrics = Scrape.of(server);
+      assertThat(metrics.value("squall_turn_allocations_total")).isGreaterThanOrEqualTo(2);
+      assertThat(metrics.value("squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
           .isPositive();
-      assertThat(counter(metrics, "squall_turn_relayed_packets_total{direction=\"to_client\"}"))
+      assertThat(metrics.value("squall_turn_relayed_packets_total{direction=\"to_client\"}"))
           .isPositive();
     }
-  }
-
-  private static String metrics(InProcessServer server) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.base() + "metrics"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
-  }
-
-  private static double counter(String text, String series) {
-    return text.lines()
-        .filter(l -> l.startsWith(series + " "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
-        .findFirst()
-        .orElse(0);
   }
 }

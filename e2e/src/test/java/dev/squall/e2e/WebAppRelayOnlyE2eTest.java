@@ -3,10 +3,6 @@ package dev.squall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squall.server.TurnSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -104,19 +100,19 @@ class WebAppRelayOnlyE2eTest {
       ada.waitFor(() -> !ada.list("sent").isEmpty(), Duration.ofSeconds(10), "the sent entry");
       assertThat(ada.list("sent").get(0)).containsEntry("sha256", expected);
 
-      String metrics = metrics(server);
-      assertThat(counter(metrics, "squall_turn_allocations_total")).isGreaterThanOrEqualTo(2);
-      assertThat(counter(metrics, "squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
+      Scrape metrics = Scrape.of(server);
+      assertThat(metrics.value("squall_turn_allocations_total")).isGreaterThanOrEqualTo(2);
+      assertThat(metrics.value("squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
           .as("relayed packets to peers\n%s", metrics)
           .isPositive();
-      assertThat(counter(metrics, "squall_turn_relayed_packets_total{direction=\"to_client\"}"))
+      assertThat(metrics.value("squall_turn_relayed_packets_total{direction=\"to_client\"}"))
           .as("relayed packets to clients\n%s", metrics)
           .isPositive();
       // the whole file went through the relay: once from Ada's allocation to Bob's relay address
       // (to_peer), once from Bob's allocation down to Bob (to_client)
-      assertThat(counter(metrics, "squall_turn_relayed_bytes_total{direction=\"to_peer\"}"))
+      assertThat(metrics.value("squall_turn_relayed_bytes_total{direction=\"to_peer\"}"))
           .isGreaterThan(size);
-      assertThat(counter(metrics, "squall_turn_relayed_bytes_total{direction=\"to_client\"}"))
+      assertThat(metrics.value("squall_turn_relayed_bytes_total{direction=\"to_client\"}"))
           .isGreaterThan(size);
     }
   }
@@ -139,11 +135,11 @@ class WebAppRelayOnlyE2eTest {
         Map<String, Object> peer = pair[0].peers().get(pair[1].id());
         assertThat(peer.get("candidateType")).as("no pair was ever selected").isNull();
       }
-      String metrics = metrics(server);
-      assertThat(counter(metrics, "squall_turn_refusals_total{reason=\"peer-address-forbidden\"}"))
+      Scrape metrics = Scrape.of(server);
+      assertThat(metrics.value("squall_turn_refusals_total{reason=\"peer-address-forbidden\"}"))
           .as("permissions refused for loopback peers\n%s", metrics)
           .isPositive();
-      assertThat(counter(metrics, "squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
+      assertThat(metrics.value("squall_turn_relayed_packets_total{direction=\"to_peer\"}"))
           .isZero();
     }
   }
@@ -185,25 +181,5 @@ class WebAppRelayOnlyE2eTest {
         FAIL,
         "the relay-only connection to " + peerId + " to fail",
         peerId);
-  }
-
-  private static String metrics(InProcessServer server) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.base() + "metrics"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
-  }
-
-  private static double counter(String text, String series) {
-    return text.lines()
-        .filter(l -> l.startsWith(series + " "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
-        .findFirst()
-        .orElse(0);
   }
 }
