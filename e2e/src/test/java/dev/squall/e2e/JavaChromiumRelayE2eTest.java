@@ -12,6 +12,7 @@ import dev.squall.peer.PeerConnection;
 import dev.squall.peer.RoomPeers;
 import dev.squall.peer.UdpPeerConnections;
 import dev.squall.server.TurnSettings;
+import dev.squall.signal.IceServer;
 import dev.squall.signal.client.SignalingClient;
 import dev.squall.signal.message.PeerInfo;
 import io.netty.channel.EventLoopGroup;
@@ -25,12 +26,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The Java peer and headless Chromium, both with {@code iceTransportPolicy} relay, connect through
- * Squall's own TURN server over UDP: the Java side joins the room with {@link RoomPeers}, whose
+ * Squall's own TURN server over UDP, and over TCP (each side keeps only the {@code ?transport=tcp}
+ * URL, so the Java peer's allocation goes through its {@code NettyTurnConnector} and Chromium's
+ * through its TCP TURN client): the Java side joins the room with {@link RoomPeers}, whose
  * connections take the TURN servers and freshly minted credentials of {@code joined.iceServers}
  * ({@link PeerConfiguration#withIceServers}); Chromium does the same in the page. A DataChannel
  * message goes each way, and both sides' selected candidate pair is relay to relay. The relay
@@ -38,10 +42,13 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 class JavaChromiumRelayE2eTest {
 
-  /** Arguments: the WebSocket URL, the room. Joins and offers (the Java peer is already there). */
+  /**
+   * Arguments: the WebSocket URL, the room, the TURN transport to keep. Joins and offers (the Java
+   * peer is already there).
+   */
   static final String START =
       """
-      const [wsUrl, room] = arguments;
+      const [wsUrl, room, transport] = arguments;
       const st = (window.__relay = { error: null, received: [], candidates: [] });
       const ws = new WebSocket(wsUrl);
       const send = (m) => ws.send(JSON.stringify(m));
@@ -52,7 +59,7 @@ class JavaChromiumRelayE2eTest {
         if (m.type === 'joined') {
           remote = m.peers[0].id;
           const iceServers = m.iceServers
-            .map((s) => ({ ...s, urls: s.urls.filter((u) => u.startsWith('turn:') && u.endsWith('udp')) }))
+            .map((s) => ({ ...s, urls: s.urls.filter((u) => u.startsWith('turn:') && u.endsWith('transport=' + transport)) }))
             .filter((s) => s.urls.length > 0);
           pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: 'relay' });
           st.pc = pc;
@@ -101,8 +108,9 @@ class JavaChromiumRelayE2eTest {
       }, (e) => { out.error = String(e); done(out); });
       """;
 
-  @Test
-  void javaAndChromiumTalkRelayToRelayThroughSquallTurnOverUdp() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void javaAndChromiumTalkRelayToRelayThroughSquallTurn(String transport) throws Exception {
     Chromium.requireInstalled();
     TurnSettings turn = TurnSettings.builder().allowLoopbackPeers(true).relayToRelay(true).build();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -120,7 +128,8 @@ class JavaChromiumRelayE2eTest {
                 "java",
                 null,
                 servers ->
-                    CompletableFuture.supplyAsync(() -> relayOnly.withIceServers(servers))
+                    CompletableFuture.supplyAsync(
+                            () -> relayOnly.withIceServers(turnOnly(servers, transport)))
                         .thenCompose(
                             config ->
                                 UdpPeerConnections.create(
@@ -141,7 +150,7 @@ class JavaChromiumRelayE2eTest {
         try (Chromium chromium = Chromium.launch(false)) {
           JavascriptExecutor page = (JavascriptExecutor) chromium.driver();
           chromium.driver().get(server.base().toString());
-          page.executeScript(START, ws.toString(), "relay-e2e");
+          page.executeScript(START, ws.toString(), "relay-e2e", transport);
 
           PeerConnection pc = java.get(20, TimeUnit.SECONDS);
           pc.connected().get(30, TimeUnit.SECONDS);
@@ -178,6 +187,21 @@ class JavaChromiumRelayE2eTest {
       java.thenAccept(PeerConnection::close);
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
+  }
+
+  /** The entries' {@code turn:} URLs with {@code ?transport=<transport>} only. */
+  private static List<IceServer> turnOnly(List<IceServer> servers, String transport) {
+    return servers.stream()
+        .map(
+            s ->
+                new IceServer(
+                    s.urls().stream()
+                        .filter(u -> u.startsWith("turn:") && u.endsWith("transport=" + transport))
+                        .toList(),
+                    s.username(),
+                    s.credential()))
+        .filter(s -> !s.urls().isEmpty())
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

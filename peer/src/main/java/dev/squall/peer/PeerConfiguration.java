@@ -6,6 +6,7 @@ import dev.squall.ice.IceConfig;
 import dev.squall.ice.IceTransportPolicy;
 import dev.squall.sdp.SetupRole;
 import dev.squall.signal.IceServer;
+import dev.squall.turn.client.TurnStreamConnector;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * Settings of a {@link PeerConnection}. Start from {@link #defaults()} and use the withers.
  *
  * @param ice the ICE agent's settings (STUN and TURN servers, transport policy, timers, consent,
- *     mDNS resolver, randomness)
+ *     mDNS resolver, randomness, the connector for TURN over TCP and TLS)
  * @param dtls the DTLS transport's settings (MTU, retransmission, handshake timeout, crypto)
  * @param certificate this peer's DTLS identity; null generates a fresh one per connection
  * @param answerSetup the {@code a=setup} an answer takes when the offer says {@code actpass}:
@@ -40,17 +41,22 @@ public record PeerConfiguration(
 
   /**
    * ICE and DTLS defaults, without {@code use_srtp} (a data-only peer has no SRTP to key), a fresh
-   * certificate per connection, answers active.
+   * certificate per connection, answers active; TURN servers over TCP and TLS are reached with
+   * {@link NettyTurnConnector#defaults()} (the JDK's trust store for {@code turns:}).
    */
   public static PeerConfiguration defaults() {
     return new PeerConfiguration(
-        IceConfig.defaults(),
+        IceConfig.defaults().withTurnConnector(NettyTurnConnector.defaults()),
         DtlsConfig.defaults().withSrtpProfiles(List.of()),
         null,
         SetupRole.ACTIVE,
         false);
   }
 
+  /**
+   * Replaces the ICE settings whole: derive {@code value} from {@link #ice()} to keep the TURN
+   * connector of {@link #defaults()} ({@code IceConfig.defaults()} has none).
+   */
   public PeerConfiguration withIce(IceConfig value) {
     return new PeerConfiguration(value, dtls, certificate, answerSetup, rawDatagrams);
   }
@@ -69,6 +75,15 @@ public record PeerConfiguration(
    */
   public PeerConfiguration withIceTransportPolicy(IceTransportPolicy policy) {
     return withIce(ice.withTransportPolicy(policy));
+  }
+
+  /**
+   * How TURN servers over TCP and TLS are reached, e.g. {@code
+   * NettyTurnConnector.defaults().withTrustedCertificates(...)} to trust a server's own certificate
+   * for {@code turns:}.
+   */
+  public PeerConfiguration withTurnConnector(TurnStreamConnector connector) {
+    return withIce(ice.withTurnConnector(connector));
   }
 
   public PeerConfiguration withDtls(DtlsConfig value) {
