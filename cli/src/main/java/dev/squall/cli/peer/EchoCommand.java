@@ -32,7 +32,7 @@ final class EchoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
-    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses);
+    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses, room.policy());
         SignalingClient client = runtime.signaling(room.server).get(30, TimeUnit.SECONDS)) {
       client.closeFuture().whenComplete((v, e) -> stop.countDown());
       RoomEcho echo =

@@ -1,6 +1,7 @@
 package dev.squall.cli.peer;
 
 import dev.squall.ice.IceConfig;
+import dev.squall.ice.IceTransportPolicy;
 import dev.squall.peer.IceServers;
 import dev.squall.peer.PeerConfiguration;
 import dev.squall.peer.PeerConnection;
@@ -33,7 +34,7 @@ public final class PeerRuntime implements AutoCloseable {
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final List<InetAddress> addresses;
-  private final PeerConfiguration config = PeerConfiguration.defaults();
+  private final PeerConfiguration config;
   private final Map<List<IceServer>, CompletableFuture<IceConfig>> iceConfigs =
       new ConcurrentHashMap<>();
 
@@ -42,7 +43,17 @@ public final class PeerRuntime implements AutoCloseable {
    *     non-loopback IPv4 address (or loopback when there is none)
    */
   public PeerRuntime(List<InetAddress> addresses) {
+    this(addresses, IceTransportPolicy.ALL);
+  }
+
+  /**
+   * @param addresses as {@link #PeerRuntime(List)}
+   * @param policy {@link IceTransportPolicy#RELAY} to connect only through the TURN relays of the
+   *     room's ICE servers (the peer's own addresses are never signalled)
+   */
+  public PeerRuntime(List<InetAddress> addresses, IceTransportPolicy policy) {
     this.addresses = addresses.isEmpty() ? defaultAddresses() : List.copyOf(addresses);
+    this.config = PeerConfiguration.defaults().withIceTransportPolicy(policy);
   }
 
   public EventLoopGroup group() {

@@ -50,7 +50,7 @@ final class ReceiveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<Progress> progress = new AtomicReference<>();
     AtomicReference<FileReceiver> receiver = new AtomicReference<>();
-    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses);
+    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses, room.policy());
         SignalingClient client = runtime.signaling(room.server).get(30, TimeUnit.SECONDS);
         FileRoom fr =
             FileRoom.join(

@@ -1,5 +1,6 @@
 package dev.squall.cli.peer;
 
+import dev.squall.ice.IceTransportPolicy;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,4 +31,17 @@ final class RoomOptions {
         "Default: every up, non-loopback IPv4 address (127.0.0.1 when there is none)."
       })
   List<InetAddress> iceAddresses = new ArrayList<>();
+
+  @Option(
+      names = "--relay",
+      description = {
+        "Connect only through the room's TURN relay (iceTransportPolicy relay): the other side",
+        "never learns this machine's addresses. Fails when the server offers no TURN."
+      })
+  boolean relay;
+
+  /** The ICE transport policy these options ask for. */
+  IceTransportPolicy policy() {
+    return relay ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL;
+  }
 }

@@ -49,7 +49,7 @@ final class SendCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<FileSender> sender = new AtomicReference<>();
-    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses);
+    try (PeerRuntime runtime = new PeerRuntime(room.iceAddresses, room.policy());
         SignalingClient client = runtime.signaling(room.server).get(30, TimeUnit.SECONDS);
         FileRoom fr =
             FileRoom.join(

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two Java peers behind real NATs (iptables MASQUERADE with random ports, in network namespaces)
  * that have no path to each other: {@code squall peer send} in site B hands a file to {@code squall
  * peer receive} in site A, and the only way it can travel is through the TURN relay of the {@code
- * squall serve} running in the public namespace, whose credentials both peers get on joining.
+ * squall serve} running in the public namespace, whose credentials both peers get on joining. The
+ * receiver runs relay-only ({@code --relay}), as a user hiding their address would.
  */
 class RelayThroughNatTest {
 
@@ -72,6 +73,7 @@ class RelayThroughNatTest {
                   "nat",
                   "--out",
                   out.toString(),
+                  "--relay",
                   "--wait",
                   "60");
           LabProcess send =
@@ -94,7 +96,7 @@ class RelayThroughNatTest {
         assertThat(send.output())
             .anyMatch(l -> l.startsWith("Connected to ") && l.contains("relay"));
         assertThat(receive.output())
-            .anyMatch(l -> l.startsWith("Connected to ") && l.contains("relay"));
+            .anyMatch(l -> l.startsWith("Connected to ") && l.contains(" via relay -> "));
       }
     }
     assertThat(Files.readAllBytes(out.resolve("across.bin"))).isEqualTo(data);
