@@ -8,6 +8,8 @@
 #   bench/run.sh connect [N] [WARMUP]   connection setup time, Java peer vs libwebrtc (default 100 20)
 #   bench/run.sh datachannel [--quick] [options]  DataChannel throughput, rate, latency, lossy link,
 #                                       heap: Squall vs libdatachannel, libwebrtc, Chromium (--help)
+#   bench/run.sh turn [--quick] [options]  TURN relay pkt/s, MB/s, loss, latency (1 and 100
+#                                       allocations), allocations/s and memory: Squall vs coturn
 #
 # Environment: SQUALL_BENCH_NO_BUILD=1 skips the Maven build (use what is in target/),
 #              BENCH_JAVA_OPTS adds options to the load generator JVM,
@@ -140,6 +142,13 @@ case "$what" in
     run_java dev.squall.bench.datachannel.DataChannelBench --node-dir "$NODE_DATACHANNEL_DIR" \
       --results "$RESULTS" "$@"
     ;;
+  turn)
+    build; need_coturn
+    if [ "${1:-}" = --quick ]; then
+      shift; set -- --warmup 8 --duration 2 --rounds 1 --storm 2000 "$@"
+    fi
+    run_java dev.squall.bench.turn.TurnBench --results "$RESULTS" "$@"
+    ;;
   all)
     build; need_coturn; need_peerjs
     if [ "${1:-}" = --quick ]; then
@@ -155,11 +164,11 @@ case "$what" in
     run_java org.openjdk.jmh.Main StunCodecBenchmark "${jmh_args[@]}"
     ;;
   -h|--help|help)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
-    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, connect, datachannel, all)" >&2
+    echo "bench/run.sh: unknown benchmark '$what' (stun, signal, jmh, connect, datachannel, turn, all)" >&2
     exit 2
     ;;
 esac

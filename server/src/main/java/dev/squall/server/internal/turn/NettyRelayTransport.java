@@ -13,8 +13,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -34,6 +36,13 @@ public final class NettyRelayTransport extends AbstractDatagramTransport {
 
   /** Largest datagram read whole: any UDP datagram a peer can send (RFC 8656 relays them all). */
   static final int MAX_DATAGRAM = 65535;
+
+  /**
+   * The relay socket's receive buffer: 512 KiB (the kernel's default is about 208 KiB, some 90
+   * full-size datagrams), so a peer's burst survives a few milliseconds in which the loop is busy
+   * elsewhere. Memory is only taken while datagrams wait.
+   */
+  static final int RECEIVE_BUFFER = 512 << 10;
 
   /** Datagrams read per readiness event before the loop moves on. */
   static final int DATAGRAMS_PER_READ = 32;
@@ -64,8 +73,9 @@ public final class NettyRelayTransport extends AbstractDatagramTransport {
       LoopFlusher flusher)
       throws IOException {
     Objects.requireNonNull(local, "local");
-    DatagramChannel ch = new ReflectiveChannelFactory<>(type).newChannel();
+    DatagramChannel ch = newChannel(type, local);
     ch.config().setAutoRead(false);
+    ch.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER);
     ch.config()
         .setRecvByteBufAllocator(
             new FixedRecvByteBufAllocator(MAX_DATAGRAM)
@@ -86,6 +96,24 @@ public final class NettyRelayTransport extends AbstractDatagramTransport {
     NettyRelayTransport transport = new NettyRelayTransport(ch, flusher);
     receiver.transport = transport;
     return transport;
+  }
+
+  /**
+   * A channel of {@code type} with a socket of the local address's family: an IPv4 relay gets an
+   * {@code AF_INET} socket rather than a dual-stack IPv6 one, which spares every datagram the
+   * v4-mapped address translation. Falls back to the type's default socket.
+   */
+  private static DatagramChannel newChannel(
+      Class<? extends DatagramChannel> type, InetSocketAddress local) {
+    SocketProtocolFamily family =
+        local.getAddress() instanceof Inet4Address
+            ? SocketProtocolFamily.INET
+            : SocketProtocolFamily.INET6;
+    try {
+      return type.getConstructor(SocketProtocolFamily.class).newInstance(family);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return new ReflectiveChannelFactory<>(type).newChannel();
+    }
   }
 
   /** Waits for an operation; on the loop itself it must already be done (Netty runs it inline). */
