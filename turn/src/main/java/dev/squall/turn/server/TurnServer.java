@@ -86,7 +86,29 @@ public final class TurnServer implements AutoCloseable {
       RelayBinder binder,
       TurnQuotas quotas,
       TurnStats stats) {
-    this(config, scheduler, binder, quotas, stats, InstantSource.system(), new SecureRandom());
+    this(config, scheduler, binder, quotas, stats, new RelayPortPool(config));
+  }
+
+  /**
+   * A shard of a server whose shards share {@code ports} (as they share quotas and stats), using
+   * the system wall clock and secure randomness.
+   */
+  public TurnServer(
+      TurnServerConfig config,
+      Scheduler scheduler,
+      RelayBinder binder,
+      TurnQuotas quotas,
+      TurnStats stats,
+      RelayPortPool ports) {
+    this(
+        config,
+        scheduler,
+        binder,
+        quotas,
+        stats,
+        ports,
+        InstantSource.system(),
+        new SecureRandom());
   }
 
   /**
@@ -99,6 +121,19 @@ public final class TurnServer implements AutoCloseable {
       RelayBinder binder,
       TurnQuotas quotas,
       TurnStats stats,
+      InstantSource wallClock,
+      RandomGenerator random) {
+    this(config, scheduler, binder, quotas, stats, new RelayPortPool(config), wallClock, random);
+  }
+
+  /** A shard with a shared port pool, an explicit wall clock and random source. */
+  public TurnServer(
+      TurnServerConfig config,
+      Scheduler scheduler,
+      RelayBinder binder,
+      TurnQuotas quotas,
+      TurnStats stats,
+      RelayPortPool portPool,
       InstantSource wallClock,
       RandomGenerator random) {
     this.config = Objects.requireNonNull(config, "config");
@@ -130,9 +165,11 @@ public final class TurnServer implements AutoCloseable {
             peers,
             new SplittableRandom(random.nextLong()),
             config.maxMessageSize());
-    this.ports =
-        new RelayPorts(
-            binder, relay, scheduler, random, config.relayPortMin(), config.relayPortMax());
+    Objects.requireNonNull(portPool, "portPool");
+    if (portPool.min() != config.relayPortMin() || portPool.max() != config.relayPortMax()) {
+      throw new IllegalArgumentException("the port pool does not cover the config's relay ports");
+    }
+    this.ports = new RelayPorts(binder, relay, scheduler, random, portPool);
     this.allocations = new Allocations(scheduler, quotas, stats);
     this.requests =
         new Requests(config, scheduler, allocations, ports, quotas, stats, peers, responses);

@@ -1,6 +1,7 @@
 package dev.squall.server.internal.turn;
 
 import dev.squall.net.EventLoopScheduler;
+import dev.squall.turn.server.RelayPortPool;
 import dev.squall.turn.server.TurnQuotas;
 import dev.squall.turn.server.TurnServer;
 import dev.squall.turn.server.TurnServerConfig;
@@ -16,9 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@link TurnServer} per I/O event loop, all sharing one {@link TurnQuotas} and one {@link
- * TurnStats}. A UDP listener socket and a TCP/TLS connection use the shard of the loop they run on,
- * and a shard binds its relay sockets on its own loop: a relayed datagram never changes threads.
+ * One {@link TurnServer} per I/O event loop, all sharing one {@link TurnQuotas}, one {@link
+ * TurnStats} and one {@link RelayPortPool}. A UDP listener socket and a TCP/TLS connection use the
+ * shard of the loop they run on, and a shard binds its relay sockets on its own loop: a relayed
+ * datagram never changes threads.
  */
 public final class TurnShards {
 
@@ -37,6 +39,7 @@ public final class TurnShards {
       TurnQuotas quotas,
       TurnStats stats) {
     this.stats = stats;
+    RelayPortPool ports = new RelayPortPool(config);
     for (EventExecutor e : loops) {
       EventLoop loop = (EventLoop) e;
       LoopFlusher flusher = new LoopFlusher(loop);
@@ -46,7 +49,8 @@ public final class TurnShards {
               new EventLoopScheduler(loop),
               new NettyRelayBinder(loop, datagramChannel, flusher),
               quotas,
-              stats);
+              stats,
+              ports);
       Shard shard = new Shard(loop, server, flusher);
       shards.add(shard);
       byLoop.put(loop, shard);

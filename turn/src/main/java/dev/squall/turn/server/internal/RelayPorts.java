@@ -2,6 +2,7 @@ package dev.squall.turn.server.internal;
 
 import dev.squall.net.DatagramTransport;
 import dev.squall.turn.server.RelayBinder;
+import dev.squall.turn.server.RelayPortPool;
 import dev.squall.util.Cancellable;
 import dev.squall.util.Scheduler;
 import java.net.InetAddress;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds relay sockets on random ports of the configured range (RFC 8656 §7.2 recommends random
- * ports, RFC 6056), trying other ports when a bind fails (the port is taken by another shard or
- * process), and keeps the ports reserved by EVEN-PORT with the R bit: the next higher port, bound
- * and held for {@link #RESERVATION_LIFETIME} under an 8-byte token.
+ * ports, RFC 6056), taking each port from the server's {@link RelayPortPool} first (so shards never
+ * try a port another shard holds) and giving it back when the socket closes, trying other ports
+ * when a bind fails (the port is held by another process), and keeps the ports reserved by
+ * EVEN-PORT with the R bit: the next higher port, bound and held for {@link #RESERVATION_LIFETIME}
+ * under an 8-byte token.
  *
  * <p>Reservations live on the shard that made them: an Allocate presenting the token on another
  * shard finds nothing and gets 508, which RFC 8656 §7.2 prescribes for an unknown token. One
@@ -37,8 +40,7 @@ public final class RelayPorts {
   private final PeerDatagramHandler handler;
   private final Scheduler scheduler;
   private final RandomGenerator random;
-  private final int min;
-  private final int max;
+  private final RelayPortPool pool;
   private final Map<Long, Reservation> reservations = new HashMap<>();
   private boolean loggedBindFailure;
 
@@ -50,24 +52,26 @@ public final class RelayPorts {
       PeerDatagramHandler handler,
       Scheduler scheduler,
       RandomGenerator random,
-      int min,
-      int max) {
+      RelayPortPool pool) {
     this.binder = binder;
     this.handler = handler;
     this.scheduler = scheduler;
     this.random = random;
-    this.min = min;
-    this.max = max;
+    this.pool = pool;
   }
 
   /** A socket on a random port of the range, or null when none could be bound. */
   public RelaySocket bind(InetAddress address, InetAddress advertised, boolean ipv6) {
     for (int i = 0; i < ATTEMPTS; i++) {
-      int port = min + random.nextInt(max - min + 1);
+      int port = pool.take(random);
+      if (port < 0) {
+        return null;
+      }
       RelaySocket s = tryBind(address, advertised, port, ipv6);
       if (s != null) {
         return s;
       }
+      pool.release(port);
     }
     return null;
   }
@@ -82,16 +86,17 @@ public final class RelayPorts {
       boolean ipv6,
       boolean reserveNext,
       long[] tokenOut) {
-    int evenMin = (min + 1) & ~1;
-    int evenMax = reserveNext ? (max - 1) & ~1 : max & ~1;
-    if (evenMin > evenMax) {
-      return null;
-    }
-    int choices = (evenMax - evenMin) / 2 + 1;
     for (int i = 0; i < ATTEMPTS; i++) {
-      int port = evenMin + 2 * random.nextInt(choices);
+      int port = pool.takeEven(random, reserveNext);
+      if (port < 0) {
+        return null;
+      }
       RelaySocket s = tryBind(address, advertised, port, ipv6);
       if (s == null) {
+        pool.release(port);
+        if (reserveNext) {
+          pool.release(port + 1);
+        }
         continue;
       }
       if (!reserveNext) {
@@ -100,6 +105,7 @@ public final class RelayPorts {
       RelaySocket next = tryBind(address, advertised, port + 1, ipv6);
       if (next == null) {
         s.close();
+        pool.release(port + 1);
         continue;
       }
       long token = random.nextLong();
@@ -165,7 +171,8 @@ public final class RelayPorts {
       t.close(); // a binder must bind the port asked for
       return null;
     }
-    RelaySocket socket = new RelaySocket(t, new InetSocketAddress(advertised, port), ipv6);
+    RelaySocket socket =
+        new RelaySocket(t, new InetSocketAddress(advertised, port), ipv6, () -> pool.release(port));
     try {
       t.onReceive((from, data) -> handler.fromPeer(socket, from, data));
     } catch (RuntimeException e) {

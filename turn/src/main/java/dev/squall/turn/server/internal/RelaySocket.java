@@ -13,12 +13,18 @@ public final class RelaySocket {
   private final DatagramTransport transport;
   private final InetSocketAddress advertised;
   private final boolean ipv6;
+  private Runnable release;
   private Allocation owner;
 
-  public RelaySocket(DatagramTransport transport, InetSocketAddress advertised, boolean ipv6) {
+  /**
+   * @param release gives the port back to the pool; run once, on the first {@link #close()}
+   */
+  public RelaySocket(
+      DatagramTransport transport, InetSocketAddress advertised, boolean ipv6, Runnable release) {
     this.transport = transport;
     this.advertised = advertised;
     this.ipv6 = ipv6;
+    this.release = release;
   }
 
   public DatagramTransport transport() {
@@ -50,5 +56,10 @@ public final class RelaySocket {
   public void close() {
     owner = null;
     transport.close();
+    if (release != null) {
+      Runnable r = release;
+      release = null;
+      r.run();
+    }
   }
 }
