@@ -35,6 +35,21 @@ public final class ProcStats {
   }
 
   /**
+   * User and system CPU time of process {@code pid} (all threads), in nanoseconds: {@code {user,
+   * system}}, or {@code {-1, -1}} when unavailable.
+   */
+  public static long[] cpuUserSystemNanos(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long tick = 1_000_000_000L / TICKS_PER_SECOND;
+      return new long[] {Long.parseLong(f[11]) * tick, Long.parseLong(f[12]) * tick};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+  }
+
+  /**
    * CPU time per thread of process {@code pid}, by thread name (threads of the same name are
    * summed), in nanoseconds; empty when unavailable.
    */

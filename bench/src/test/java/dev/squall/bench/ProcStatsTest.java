@@ -27,4 +27,16 @@ class ProcStatsTest {
     assertThat(ProcStats.cpuNanos(pid)).isPositive();
     assertThat(ProcStats.rssBytes(pid)).isGreaterThan(1024 * 1024);
   }
+
+  @Test
+  void userAndSystemTimeAddUpToTheTotal() {
+    long pid = ProcessHandle.current().pid();
+    long[] split = ProcStats.cpuUserSystemNanos(pid);
+    long total = ProcStats.cpuNanos(pid);
+    assertThat(split[0]).isPositive();
+    assertThat(split[1]).isNotNegative();
+    // read one after the other: the total can only have grown, by a few ticks at most
+    assertThat(total).isBetween(split[0] + split[1], split[0] + split[1] + 1_000_000_000L);
+    assertThat(ProcStats.cpuUserSystemNanos(-1)).containsExactly(-1, -1);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.squall.datachannel;
 
+import dev.squall.sctp.PacketSink;
 import dev.squall.sctp.Reliability;
 import dev.squall.sctp.SctpAssociation;
 import dev.squall.sctp.SctpConfig;
@@ -68,12 +69,8 @@ public final class DataChannelManager {
   }
 
   /**
-   * Creates the association and connects it (both ends connect, RFC 8841). Call on the loop, once,
-   * when the lower layer (DTLS) is connected.
-   *
-   * @param dtlsClient true when this end is the DTLS client: it then uses even stream ids
-   * @param remoteMaxMessageSize the peer's {@code a=max-message-size}; 0 means no limit
-   * @param output where SCTP packets go (one DTLS record each)
+   * {@link #start(SctpConfig, boolean, long, Random, PacketSink)} with each packet handed to {@code
+   * output} as an array of its own.
    */
   public void start(
       SctpConfig config,
@@ -81,6 +78,23 @@ public final class DataChannelManager {
       long remoteMaxMessageSize,
       Random random,
       Consumer<byte[]> output) {
+    start(config, dtlsClient, remoteMaxMessageSize, random, PacketSink.copying(output));
+  }
+
+  /**
+   * Creates the association and connects it (both ends connect, RFC 8841). Call on the loop, once,
+   * when the lower layer (DTLS) is connected.
+   *
+   * @param dtlsClient true when this end is the DTLS client: it then uses even stream ids
+   * @param remoteMaxMessageSize the peer's {@code a=max-message-size}; 0 means no limit
+   * @param output where SCTP packets go (one DTLS record each), read during the call only
+   */
+  public void start(
+      SctpConfig config,
+      boolean dtlsClient,
+      long remoteMaxMessageSize,
+      Random random,
+      PacketSink output) {
     requireLoop();
     if (sctp != null) {
       throw new IllegalStateException("already started");
@@ -102,10 +116,18 @@ public final class DataChannelManager {
 
   /** One SCTP packet from the lower layer; dropped before {@link #start}. Call on the loop. */
   public void handlePacket(byte[] packet) {
+    handlePacket(packet, 0, packet.length);
+  }
+
+  /**
+   * The SCTP packet in {@code buffer[offset, offset + length)}, read during the call only; dropped
+   * before {@link #start}. Call on the loop.
+   */
+  public void handlePacket(byte[] buffer, int offset, int length) {
     if (sctp == null) {
       return;
     }
-    sctp.handlePacket(packet);
+    sctp.handlePacket(buffer, offset, length);
     refreshBusy();
   }
 
@@ -203,7 +225,8 @@ public final class DataChannelManager {
     }
     boolean ordered = ch.ordered() || !ch.acked;
     try {
-      if (!sctp.send(ch.id(), ppid, wire, ordered, ch.reliability())) {
+      // wire is this channel's own copy of the user's message: SCTP may keep it as it is
+      if (!sctp.sendOwned(ch.id(), ppid, wire, ordered, ch.reliability())) {
         LOG.debug("{}: message dropped, association closing", ch);
         return;
       }

@@ -23,14 +23,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DataChannels between two Java peers over real UDP on 127.0.0.1: SCTP over DTLS over ICE. */
+/**
+ * DataChannels between two Java peers over real UDP on 127.0.0.1: SCTP over DTLS over ICE, on NIO
+ * event loops ({@link EpollDataChannelLoopbackTest}: the same on native epoll).
+ */
 class DataChannelLoopbackTest {
 
   private static final int TOTAL = 10 * 1024 * 1024;
   private static final int CHUNK = 64 * 1024;
 
-  private final EventLoopGroup group =
-      new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  private final EventLoopGroup group = newGroup();
+
+  /** The event loops both peers run on. */
+  EventLoopGroup newGroup() {
+    return new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  }
 
   @AfterEach
   void stop() {

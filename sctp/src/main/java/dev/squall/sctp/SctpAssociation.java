@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * One SCTP association (RFC 9260) as WebRTC uses it over DTLS (RFC 8261): a sans-I/O state machine.
- * Packets come in through {@link #handlePacket}, go out through the {@code output} consumer given
- * at construction (the DTLS layer, or a datagram transport in tests), timers run on the {@link
- * Scheduler}, and events go to the {@link SctpListener}.
+ * Packets come in through {@link #handlePacket}, go out through the {@link PacketSink} (or {@code
+ * Consumer}) given at construction (the DTLS layer, or a datagram transport in tests), timers run
+ * on the {@link Scheduler}, and events go to the {@link SctpListener}.
  *
  * <p>Threading: every method must be called on the scheduler's thread, and {@code output} is called
  * on it too. The output consumer must not call back into this association synchronously (a
@@ -31,12 +31,28 @@ public final class SctpAssociation {
     this(scheduler, config, new SecureRandom(), output, listener);
   }
 
-  /** An association drawing tags, initial TSN and cookie key from {@code random} (tests). */
+  /**
+   * An association drawing tags, initial TSN and cookie key from {@code random} (tests); each
+   * packet reaches {@code output} as an array of its own.
+   */
   public SctpAssociation(
       Scheduler scheduler,
       SctpConfig config,
       Random random,
       Consumer<byte[]> output,
+      SctpListener listener) {
+    this(scheduler, config, random, PacketSink.copying(output), listener);
+  }
+
+  /**
+   * An association whose packets go to {@code output} without a copy of their own: the sink reads
+   * each during the call (a DTLS record layer encrypts it at once).
+   */
+  public SctpAssociation(
+      Scheduler scheduler,
+      SctpConfig config,
+      Random random,
+      PacketSink output,
       SctpListener listener) {
     this.core =
         new AssociationCore(
@@ -54,7 +70,16 @@ public final class SctpAssociation {
 
   /** One packet from the lower layer. Malformed or foreign packets are counted and dropped. */
   public void handlePacket(byte[] packet) {
-    core.handlePacket(packet);
+    core.handlePacket(packet, 0, packet.length);
+  }
+
+  /**
+   * The packet in {@code buffer[offset, offset + length)}, read during the call only (the caller
+   * may reuse the buffer afterwards).
+   */
+  public void handlePacket(byte[] buffer, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    core.handlePacket(buffer, offset, length);
   }
 
   /**
@@ -69,6 +94,16 @@ public final class SctpAssociation {
    * @throws IllegalArgumentException for a bad stream or message size
    */
   public boolean send(
+      int stream, int ppid, byte[] message, boolean ordered, Reliability reliability) {
+    return core.send(stream, ppid, message.clone(), ordered, Objects.requireNonNull(reliability));
+  }
+
+  /**
+   * Queues a message without copying it: as {@link #send(int, int, byte[], boolean, Reliability)},
+   * but {@code message} is handed over. The association reads it until every fragment is
+   * acknowledged or abandoned, so the caller must not change it afterwards.
+   */
+  public boolean sendOwned(
       int stream, int ppid, byte[] message, boolean ordered, Reliability reliability) {
     return core.send(stream, ppid, message, ordered, Objects.requireNonNull(reliability));
   }

@@ -6,6 +6,7 @@ import dev.squall.datachannel.DataChannel;
 import dev.squall.dtls.DtlsCertificate;
 import dev.squall.net.DatagramTransport;
 import dev.squall.net.EventLoopScheduler;
+import dev.squall.net.EventLoops;
 import dev.squall.net.UdpOptions;
 import dev.squall.net.UdpTransport;
 import dev.squall.peer.CompleteDescriptions;
@@ -70,7 +71,10 @@ public final class SquallDataChannelPeer {
           "loss",
           "seed",
           "timeout-s",
-          "max-seconds");
+          "max-seconds",
+          "io",
+          "gso",
+          "gro");
 
   private final Flags flags;
   private final boolean sender;
@@ -108,22 +112,46 @@ public final class SquallDataChannelPeer {
     watchdog.start();
     int status = new SquallDataChannelPeer(flags).run();
     System.out.flush();
+    stopFlightRecordings();
     Runtime.getRuntime().halt(status);
   }
 
+  /**
+   * Stops the flight recordings started with {@code -XX:StartFlightRecording}, which writes them to
+   * their files: {@link Runtime#halt} skips the JVM's own dump on exit.
+   */
+  private static void stopFlightRecordings() {
+    if (jdk.jfr.FlightRecorder.isInitialized()) {
+      for (jdk.jfr.Recording r : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
+        if (r.getDestination() != null) {
+          r.stop();
+        }
+      }
+    }
+  }
+
   private int run() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // epoll where available, as UdpPeerConnections users get it from EventLoops; --io nio for NIO
+    EventLoopGroup group =
+        flags.text("io", "auto").equals("nio")
+            ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory())
+            : EventLoops.newGroup(1);
     EventLoop loop = group.next();
     try {
-      DatagramTransport udp =
+      // the socket options UdpPeerConnections uses; --gso / --gro false turn the offloads off
+      UdpOptions base = UdpPeerConnections.udpOptions();
+      UdpOptions options =
+          base.withOffloads(
+              Boolean.parseBoolean(flags.text("gso", Boolean.toString(base.segmentationOffload()))),
+              Boolean.parseBoolean(flags.text("gro", Boolean.toString(base.receiveOffload()))));
+      UdpTransport socket =
           UdpTransport.bind(
-                  loop,
-                  new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                  // the socket buffers UdpPeerConnections asks for
-                  UdpOptions.defaults()
-                      .withSocketBuffers(
-                          UdpPeerConnections.SOCKET_BUFFER, UdpPeerConnections.SOCKET_BUFFER))
+                  loop, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), options)
               .get(10, TimeUnit.SECONDS);
+      System.out.printf(
+          "udp: epoll=%s gso=%s gro=%s%n",
+          socket.isEpoll(), socket.segmentationOffload(), socket.receiveOffload());
+      DatagramTransport udp = socket;
       int rttMillis = flags.integer("rtt-ms", 0);
       double loss = flags.decimal("loss", 0);
       LinkEmulator link = null;
@@ -182,6 +210,7 @@ public final class SquallDataChannelPeer {
 
   private void startSending(DataChannel channel) {
     long cpuStart = ProcStats.cpuNanos(pid);
+    long[] splitStart = ProcStats.cpuUserSystemNanos(pid);
     long firstSend = System.nanoTime();
     // replaced by the final line; kept if "done" never arrives, for the first-send time
     System.out.println(ResultLine.format("role", "send-start", "first_send", firstSend));
@@ -191,6 +220,7 @@ public final class SquallDataChannelPeer {
         m -> {
           if (m.text() && m.asText().equals("done")) {
             long end = System.nanoTime();
+            long[] split = ProcStats.cpuUserSystemNanos(pid);
             result.complete(
                 ResultLine.format(
                     "role",
@@ -201,6 +231,10 @@ public final class SquallDataChannelPeer {
                     end,
                     "cpu_nanos",
                     ProcStats.cpuNanos(pid) - cpuStart,
+                    "cpu_user_nanos",
+                    split[0] - splitStart[0],
+                    "cpu_sys_nanos",
+                    split[1] - splitStart[1],
                     "sent",
                     bulkSender != null ? bulkSender.sent() : sentCount.get(),
                     "skipped",
@@ -257,17 +291,19 @@ public final class SquallDataChannelPeer {
     long warmup = flags.size("warmup", 0);
     LatencyHistogram histogram = new LatencyHistogram();
     long[] state = new long[4]; // bytes, messages, first receive, cpu at first receive
+    long[][] splitStart = new long[1][]; // user and system cpu at first receive
     channel.onMessage(
         m -> {
           long now = System.nanoTime();
           if (m.text() && m.asText().equals("end")) {
             // the sender's time limit passed: everything sent before it has arrived
-            finishReceiving(channel, now, state, histogram, latency);
+            finishReceiving(channel, now, state, splitStart[0], histogram, latency);
             return;
           }
           if (state[1]++ == 0) {
             state[2] = now;
             state[3] = ProcStats.cpuNanos(pid);
+            splitStart[0] = ProcStats.cpuUserSystemNanos(pid);
           }
           state[0] += m.data().length;
           boolean last;
@@ -283,14 +319,21 @@ public final class SquallDataChannelPeer {
             last = state[0] >= total;
           }
           if (last) {
-            finishReceiving(channel, now, state, histogram, latency);
+            finishReceiving(channel, now, state, splitStart[0], histogram, latency);
           }
         });
   }
 
   private void finishReceiving(
-      DataChannel channel, long now, long[] state, LatencyHistogram h, boolean latency) {
+      DataChannel channel,
+      long now,
+      long[] state,
+      long[] splitStart,
+      LatencyHistogram h,
+      boolean latency) {
     long cpu = ProcStats.cpuNanos(pid) - state[3];
+    long[] split = ProcStats.cpuUserSystemNanos(pid);
+    long[] start = splitStart != null ? splitStart : split;
     channel.send("done");
     String line =
         ResultLine.format(
@@ -305,7 +348,11 @@ public final class SquallDataChannelPeer {
             "last_recv",
             now,
             "cpu_nanos",
-            cpu);
+            cpu,
+            "cpu_user_nanos",
+            split[0] - start[0],
+            "cpu_sys_nanos",
+            split[1] - start[1]);
     if (latency) {
       line +=
           String.format(

@@ -23,8 +23,10 @@ import dev.squall.net.ConnectedTransport;
 import dev.squall.net.DatagramTransport;
 import dev.squall.sctp.SctpConfig;
 import dev.squall.util.Scheduler;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -295,6 +297,16 @@ public final class TransportStack implements AutoCloseable {
           }
 
           @Override
+          public void onData(byte[] buffer, int offset, int length) {
+            if (channels != null) {
+              // SCTP parses the record at once: no copy of it
+              channels.handlePacket(buffer, offset, length);
+            } else {
+              events.datagram(Arrays.copyOfRange(buffer, offset, offset + length));
+            }
+          }
+
+          @Override
           public void onClose(DtlsCloseReason reason, DtlsException error) {
             events.dtlsState(dtls.state(), error);
           }
@@ -327,17 +339,23 @@ public final class TransportStack implements AutoCloseable {
             .streams(MAX_STREAMS, MAX_STREAMS)
             .build();
     LOG.debug("SCTP starts: port {} to {}, mtu {}", LOCAL_SCTP_PORT, remoteSctpPort, mtu);
-    channels.start(config, dtlsRole == DtlsRole.CLIENT, remoteMaxMessageSize, this::sendSctp);
+    channels.start(
+        config,
+        dtlsRole == DtlsRole.CLIENT,
+        remoteMaxMessageSize,
+        new SecureRandom(),
+        this::sendSctp);
   }
 
-  private void sendSctp(byte[] packet) {
+  /** One SCTP packet, encrypted into a DTLS record during the call (no copy of its own). */
+  private void sendSctp(byte[] packet, int offset, int length) {
     if (closed || dtls == null || dtls.state() != DtlsState.CONNECTED) {
       return;
     }
     try {
-      dtls.send(packet);
+      dtls.send(packet, offset, length);
     } catch (DtlsException e) {
-      LOG.debug("SCTP packet of {} bytes not sent: {}", packet.length, e.getMessage());
+      LOG.debug("SCTP packet of {} bytes not sent: {}", length, e.getMessage());
     }
   }
 }

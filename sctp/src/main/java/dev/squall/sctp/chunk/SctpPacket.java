@@ -63,19 +63,26 @@ public record SctpPacket(
   /** Fills in the checksum of a packet written from offset 0 and returns its bytes. */
   public static byte[] finish(ByteWriter w) {
     byte[] out = w.toByteArray();
-    int crc = checksum(out, 0, out.length);
-    out[8] = (byte) crc;
-    out[9] = (byte) (crc >>> 8);
-    out[10] = (byte) (crc >>> 16);
-    out[11] = (byte) (crc >>> 24);
+    writeChecksum(out, 0, out.length);
     return out;
   }
+
+  /** Fills in the checksum field of the packet in {@code packet[offset, offset + length)}. */
+  public static void writeChecksum(byte[] packet, int offset, int length) {
+    int crc = checksum(packet, offset, length);
+    packet[offset + 8] = (byte) crc;
+    packet[offset + 9] = (byte) (crc >>> 8);
+    packet[offset + 10] = (byte) (crc >>> 16);
+    packet[offset + 11] = (byte) (crc >>> 24);
+  }
+
+  private static final byte[] ZERO_CHECKSUM = new byte[4];
 
   /** CRC32c of a packet slice, its checksum field counted as zero. */
   static int checksum(byte[] data, int offset, int length) {
     CRC32C crc = new CRC32C();
     crc.update(data, offset, 8);
-    crc.update(new byte[4]);
+    crc.update(ZERO_CHECKSUM, 0, 4);
     crc.update(data, offset + HEADER, length - HEADER);
     return (int) crc.getValue();
   }

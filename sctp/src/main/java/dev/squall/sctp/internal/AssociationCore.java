@@ -1,6 +1,7 @@
 package dev.squall.sctp.internal;
 
 import dev.squall.sctp.CloseReason;
+import dev.squall.sctp.PacketSink;
 import dev.squall.sctp.Reliability;
 import dev.squall.sctp.SctpConfig;
 import dev.squall.sctp.SctpListener;
@@ -12,7 +13,6 @@ import dev.squall.sctp.chunk.ErrorCause;
 import dev.squall.util.Scheduler;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +46,16 @@ public final class AssociationCore implements Context.Host {
       SctpConfig config,
       Random random,
       SctpListener listener,
-      Consumer<byte[]> output) {
+      PacketSink output) {
     this.ctx =
         new Context(
             scheduler,
             config,
             random,
             listener,
-            packet -> {
+            (packet, offset, length) -> {
               packetsSent++;
-              output.accept(packet);
+              output.send(packet, offset, length);
             });
     ctx.bind(this);
     this.queue = new SendQueue(listener, scheduler::nanoTime);
@@ -110,17 +110,22 @@ public final class AssociationCore implements Context.Host {
     }
   }
 
-  public void handlePacket(byte[] data) {
+  /** Processes the packet in {@code data[offset, offset + length)}, read during the call only. */
+  public void handlePacket(byte[] data, int offset, int length) {
     enter();
     try {
       if (!closed) {
-        dispatcher.process(data);
+        dispatcher.process(data, offset, length);
       }
     } finally {
       exit();
     }
   }
 
+  /**
+   * Queues a message; the queue keeps {@code data} (its fragments are slices of it) until they are
+   * acknowledged, so the caller hands it over.
+   */
   public boolean send(int stream, int ppid, byte[] data, boolean ordered, Reliability rel) {
     if (stream < 0 || stream >= ctx.outboundStreams) {
       throw new IllegalArgumentException(

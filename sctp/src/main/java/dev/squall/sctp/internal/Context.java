@@ -1,6 +1,7 @@
 package dev.squall.sctp.internal;
 
 import dev.squall.sctp.CloseReason;
+import dev.squall.sctp.PacketSink;
 import dev.squall.sctp.SctpConfig;
 import dev.squall.sctp.SctpListener;
 import dev.squall.sctp.SctpState;
@@ -10,7 +11,6 @@ import dev.squall.util.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 
 /**
  * State shared by the parts of one association (handshake, sender, receiver, heartbeat, shutdown,
@@ -36,8 +36,9 @@ public final class Context {
   public final Random random;
   public final SctpListener listener;
   public final RtoEstimator rto;
-  private final Consumer<byte[]> output;
+  private final PacketSink output;
   private final List<Chunk> control = new ArrayList<>();
+  private PacketWriter writer;
   private Host host;
 
   public final int myTag;
@@ -57,7 +58,7 @@ public final class Context {
       SctpConfig config,
       Random random,
       SctpListener listener,
-      Consumer<byte[]> output) {
+      PacketSink output) {
     this.scheduler = scheduler;
     this.config = config;
     this.random = random;
@@ -93,6 +94,9 @@ public final class Context {
 
   /** Takes the queued control chunks. */
   public List<Chunk> drainControl() {
+    if (control.isEmpty()) {
+      return List.of();
+    }
     List<Chunk> out = List.copyOf(control);
     control.clear();
     return out;
@@ -100,13 +104,20 @@ public final class Context {
 
   /** Sends one chunk alone in a packet with the given verification tag. */
   public void sendAlone(int tag, Chunk chunk) {
-    output.accept(
-        new SctpPacket(config.localPort(), config.remotePort(), tag, List.of(chunk)).encode());
+    byte[] packet =
+        new SctpPacket(config.localPort(), config.remotePort(), tag, List.of(chunk)).encode();
+    output.send(packet, 0, packet.length);
   }
 
-  /** A packet writer addressed to the peer for one flush. */
+  /**
+   * The association's packet writer, begun for one flush addressed to the peer. There is one, its
+   * packet buffer reused by every flush: flushes do not nest.
+   */
   public PacketWriter writer() {
-    return new PacketWriter(config.mtu(), config.localPort(), config.remotePort(), peerTag, output);
+    if (writer == null) {
+      writer = new PacketWriter(config.mtu(), config.localPort(), config.remotePort(), 0, output);
+    }
+    return writer.begin(peerTag);
   }
 
   /**

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One user message on its way out: its fragments, its reliability and, once its first fragment is
- * sent, its stream sequence number. Mutable, owned by the sender.
+ * One user message on its way out: its bytes (owned: nobody else writes them), its fragments
+ * (slices of those bytes), its reliability and, once its first fragment is sent, its stream
+ * sequence number. Mutable, owned by the sender.
  */
 final class OutboundMessage {
   final int stream;
@@ -14,12 +15,15 @@ final class OutboundMessage {
   final boolean ordered;
   final Reliability reliability;
   final long expiresAt;
+  final byte[] data;
   final List<OutboundChunk> fragments = new ArrayList<>();
   int ssn = -1;
   boolean abandoned;
 
-  OutboundMessage(int stream, int ppid, boolean ordered, Reliability reliability, long now) {
+  OutboundMessage(
+      int stream, int ppid, byte[] data, boolean ordered, Reliability reliability, long now) {
     this.stream = stream;
+    this.data = data;
     this.ppid = ppid;
     this.ordered = ordered;
     this.reliability = reliability;

@@ -63,10 +63,10 @@ final class PacketDispatcher {
     this.streamReset = streamReset;
   }
 
-  void process(byte[] data) {
+  void process(byte[] data, int offset, int length) {
     SctpPacket packet;
     try {
-      packet = SctpPacket.decode(data);
+      packet = SctpPacket.decode(data, offset, length);
     } catch (SctpException e) {
       packetsDropped++;
       log.debug("dropped packet: {}", e.getMessage());

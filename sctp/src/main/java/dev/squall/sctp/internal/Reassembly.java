@@ -2,6 +2,8 @@ package dev.squall.sctp.internal;
 
 import dev.squall.sctp.chunk.DataChunk;
 import dev.squall.sctp.chunk.ForwardTsnChunk;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -69,8 +71,7 @@ final class Reassembly {
       p = new Partial();
       s.partials.put(c.ssn(), p);
     }
-    if (p.fragments.putIfAbsent(tsn, c) == null) {
-      p.bytes += c.payload().length;
+    if (p.add(tsn, c)) {
       buffered += c.payload().length;
     }
     if (c.ssn() == s.nextSsn) {
@@ -84,8 +85,7 @@ final class Reassembly {
       s.partials.remove(s.nextSsn);
       s.nextSsn = (s.nextSsn + 1) & 0xFFFF;
       buffered -= p.bytes;
-      DataChunk first = p.fragments.firstEntry().getValue();
-      sink.deliver(stream, first.ppid(), join(p.fragments, p.bytes), true);
+      sink.deliver(stream, p.ppid, p.join(), true);
     }
   }
 
@@ -132,7 +132,7 @@ final class Reassembly {
       return;
     }
     DataChunk first = parts.firstEntry().getValue();
-    sink.deliver(first.streamId(), first.ppid(), join(parts, bytes), false);
+    sink.deliver(first.streamId(), first.ppid(), join(parts.values(), bytes), false);
   }
 
   /**
@@ -149,7 +149,7 @@ final class Reassembly {
       Iterator<Partial> it = s.partials.values().iterator();
       while (it.hasNext()) {
         Partial p = it.next();
-        if (p.fragments.isEmpty() || p.fragments.firstKey() <= newCum) {
+        if (p.count() == 0 || p.firstTsn <= newCum) {
           buffered -= p.bytes;
           it.remove();
         }
@@ -177,10 +177,10 @@ final class Reassembly {
     }
   }
 
-  private static byte[] join(TreeMap<Long, DataChunk> fragments, long bytes) {
+  private static byte[] join(Collection<DataChunk> fragments, long bytes) {
     byte[] out = new byte[(int) bytes];
     int off = 0;
-    for (DataChunk c : fragments.values()) {
+    for (DataChunk c : fragments) {
       System.arraycopy(c.payload(), 0, out, off, c.payload().length);
       off += c.payload().length;
     }
@@ -192,19 +192,63 @@ final class Reassembly {
     final Map<Integer, Partial> partials = new HashMap<>();
   }
 
+  /**
+   * The fragments of one ordered message received so far, with their first and last TSN kept as
+   * they come, so that {@link #complete()} costs no search. Fragments that arrive in TSN order (the
+   * usual case) are appended to a list; the first one out of order moves them into a map by TSN.
+   */
   private static final class Partial {
-    final TreeMap<Long, DataChunk> fragments = new TreeMap<>();
+    private final ArrayList<DataChunk> inOrder = new ArrayList<>();
+    private TreeMap<Long, DataChunk> byTsn; // null while every fragment came in TSN order
     long bytes;
+    long firstTsn;
+    long lastTsn;
+    boolean beginsAtFirst;
+    boolean endsAtLast;
+    int ppid;
 
-    boolean complete() {
-      if (fragments.isEmpty()) {
-        return false;
+    /** Adds a fragment; false when its TSN is already here. */
+    boolean add(long tsn, DataChunk c) {
+      boolean wasEmpty = count() == 0;
+      if (byTsn == null && (wasEmpty || tsn == lastTsn + 1)) {
+        inOrder.add(c);
+      } else {
+        if (byTsn == null) {
+          byTsn = new TreeMap<>();
+          for (int i = 0; i < inOrder.size(); i++) {
+            byTsn.put(firstTsn + i, inOrder.get(i));
+          }
+          inOrder.clear();
+        }
+        if (byTsn.putIfAbsent(tsn, c) != null) {
+          return false;
+        }
       }
-      Map.Entry<Long, DataChunk> first = fragments.firstEntry();
-      Map.Entry<Long, DataChunk> last = fragments.lastEntry();
-      return first.getValue().beginning()
-          && last.getValue().ending()
-          && last.getKey() - first.getKey() + 1 == fragments.size();
+      bytes += c.payload().length;
+      if (wasEmpty || tsn < firstTsn) {
+        firstTsn = tsn;
+        beginsAtFirst = c.beginning();
+        ppid = c.ppid();
+      }
+      if (wasEmpty || tsn > lastTsn) {
+        lastTsn = tsn;
+        endsAtLast = c.ending();
+      }
+      return true;
+    }
+
+    int count() {
+      return byTsn == null ? inOrder.size() : byTsn.size();
+    }
+
+    /** B at the first TSN, E at the last, and nothing missing between. */
+    boolean complete() {
+      return count() > 0 && beginsAtFirst && endsAtLast && lastTsn - firstTsn + 1 == count();
+    }
+
+    /** The fragments' payloads in TSN order, as one message. */
+    byte[] join() {
+      return Reassembly.join(byTsn == null ? inOrder : byTsn.values(), bytes);
     }
   }
 }

@@ -31,7 +31,10 @@ final class SendQueue {
     this.clock = clock;
   }
 
-  /** Cuts {@code data} into fragments of at most {@code maxFragment} bytes and queues them. */
+  /**
+   * Cuts {@code data} into fragments of at most {@code maxFragment} bytes and queues them. The
+   * fragments are slices of {@code data}, which the queue owns from now on.
+   */
   void add(
       int stream,
       int ppid,
@@ -39,7 +42,8 @@ final class SendQueue {
       boolean ordered,
       Reliability reliability,
       int maxFragment) {
-    OutboundMessage m = new OutboundMessage(stream, ppid, ordered, reliability, clock.getAsLong());
+    OutboundMessage m =
+        new OutboundMessage(stream, ppid, data, ordered, reliability, clock.getAsLong());
     ArrayDeque<OutboundChunk> queue = pending.computeIfAbsent(stream, k -> new ArrayDeque<>());
     if (queue.isEmpty()) {
       ready.add(stream);
@@ -47,9 +51,7 @@ final class SendQueue {
     int offset = 0;
     do {
       int n = Math.min(maxFragment, data.length - offset);
-      byte[] part = new byte[n];
-      System.arraycopy(data, offset, part, 0, n);
-      OutboundChunk c = new OutboundChunk(m, part, offset == 0, offset + n == data.length);
+      OutboundChunk c = new OutboundChunk(m, offset, n, offset == 0, offset + n == data.length);
       m.fragments.add(c);
       queue.add(c);
       offset += n;
@@ -130,7 +132,7 @@ final class SendQueue {
   }
 
   /** Bytes of {@code stream} acknowledged or abandoned: no longer buffered. */
-  void release(int stream, int bytes) {
+  void release(int stream, long bytes) {
     long before = buffered.getOrDefault(stream, 0L);
     long after = Math.max(0, before - bytes);
     if (after == 0) {

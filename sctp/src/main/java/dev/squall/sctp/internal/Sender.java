@@ -1,6 +1,5 @@
 package dev.squall.sctp.internal;
 
-import dev.squall.sctp.chunk.DataChunk;
 import dev.squall.sctp.chunk.ForwardTsnChunk;
 import dev.squall.sctp.chunk.SackChunk;
 import java.util.ArrayList;
@@ -36,6 +35,8 @@ public final class Sender {
   private int rttTsn;
   private long rttStart;
   private long lastDataSentAt = Long.MIN_VALUE;
+  private int releaseStream = -1;
+  private long releaseBytes;
 
   Sender(Context ctx, SendQueue queue) {
     this.ctx = ctx;
@@ -86,10 +87,10 @@ public final class Sender {
       for (int i = 0; i < outstanding.size() && markedCount > 0; i++) {
         OutboundChunk c = outstanding.at(i);
         if (c.marked && c.fastPending) {
-          if (c.chunk.encodedLength() > budget) {
+          if (c.encodedLength() > budget) {
             break;
           }
-          budget -= c.chunk.encodedLength();
+          budget -= c.encodedLength();
           put(w, c);
           stats.fastRetransmissions++;
         }
@@ -115,10 +116,6 @@ public final class Sender {
       queue.poll();
       f.tsn = nextTsn++;
       f.sent = true;
-      OutboundMessage m = f.message;
-      f.chunk =
-          new DataChunk(
-              false, !m.ordered, f.beginning, f.ending, f.tsn, m.stream, m.ssn, m.ppid, f.payload);
       outstanding.add(f);
       put(w, f);
     }
@@ -135,7 +132,7 @@ public final class Sender {
     c.sentAt = now;
     flightSize += c.size();
     peerRwnd = Math.max(0, peerRwnd - c.size());
-    w.add(c.chunk);
+    w.addData(c);
     stats.chunksSent++;
     lastDataSentAt = now;
     if (c.transmitCount == 1 && !rttPending) {
@@ -190,6 +187,7 @@ public final class Sender {
         }
       }
     }
+    releaseAcknowledged();
     if (newlyGapAcked || advanced) {
       countMisses(highestNewlyAcked, now);
     }
@@ -216,7 +214,22 @@ public final class Sender {
       flightSize -= c.size();
     }
     c.acked = true;
-    queue.release(c.message.stream, c.size());
+    // buffered bytes go back per stream once per SACK, not per chunk
+    int stream = c.message.stream;
+    if (stream != releaseStream) {
+      releaseAcknowledged();
+      releaseStream = stream;
+    }
+    releaseBytes += c.size();
+  }
+
+  /** Releases the buffered bytes of the chunks acknowledged since the last call. */
+  private void releaseAcknowledged() {
+    if (releaseBytes > 0) {
+      queue.release(releaseStream, releaseBytes);
+    }
+    releaseStream = -1;
+    releaseBytes = 0;
   }
 
   /** §7.2.4 with HTNA: chunks below the highest newly acked TSN and still missing get a miss. */
