@@ -23,8 +23,25 @@ public final class Coturn {
   public record Started(ManagedProcess process, int port, Path config) {}
 
   public static Started start(Path dir, Integer relayThreads) throws IOException {
+    return launch(
+        dir,
+        "alt-listening-port="
+            + Ports.free()
+            + "\nlt-cred-mech\nuser=bench:bench\nrealm=bench.squall.dev\n"
+            + "min-port=49152\nmax-port=49200\n",
+        relayThreads);
+  }
+
+  /**
+   * Starts {@code turnserver} on a free port of 127.0.0.1 (relaying on 127.0.0.1, no TLS, DTLS or
+   * CLI; user db, pid file and log in {@code dir}) with {@code extraConfig} lines added, and waits
+   * until it answers STUN.
+   *
+   * @param relayThreads coturn's {@code relay-threads}, or null for its default
+   */
+  public static Started launch(Path dir, String extraConfig, Integer relayThreads)
+      throws IOException {
     int port = Ports.free();
-    int altPort = Ports.free();
     Path config = dir.resolve("turnserver.conf");
     StringBuilder conf = new StringBuilder();
     conf.append("listening-ip=127.0.0.1\n")
@@ -32,11 +49,8 @@ public final class Coturn {
         .append("listening-port=")
         .append(port)
         .append('\n')
-        .append("alt-listening-port=")
-        .append(altPort)
-        .append('\n')
         .append("no-tls\nno-dtls\nno-cli\n")
-        .append("lt-cred-mech\nuser=bench:bench\nrealm=bench.squall.dev\n")
+        .append(extraConfig)
         .append("userdb=")
         .append(dir.resolve("turndb"))
         .append('\n')
@@ -46,8 +60,7 @@ public final class Coturn {
         .append("log-file=")
         .append(dir.resolve("turnserver.log"))
         .append('\n')
-        .append("simple-log\nno-stdout-log\n")
-        .append("min-port=49152\nmax-port=49200\n");
+        .append("simple-log\nno-stdout-log\n");
     if (relayThreads != null) {
       conf.append("relay-threads=").append(relayThreads).append('\n');
     }
