@@ -17,12 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,11 +133,8 @@ public final class TurnBench implements Callable<Integer> {
     }
   }
 
-  /** One round of one target and shape: the best rate carried, and the run at the common rate. */
-  private record Round(RelayLoadGenerator.Result best, RelayLoadGenerator.Result common) {}
-
   private final List<Target> targets = new ArrayList<>();
-  private final Map<String, List<Round>> throughput = new HashMap<>();
+  private final Map<String, List<ThroughputReport.Round>> throughput = new HashMap<>();
   private final Map<String, Double> lastBest = new HashMap<>();
   private final Map<String, Double> stormRates = new HashMap<>();
   private final ResultTable table = new ResultTable("turn");
@@ -213,8 +209,13 @@ public final class TurnBench implements Callable<Integer> {
         }
       }
       if (storm > 0) {
+        StormMeasurement storms =
+            new StormMeasurement(table, secret, stormWarmup, storm, stormInFlight);
         for (Target t : targets) {
-          storm(t);
+          stormRates.put(
+              t.name(),
+              storms.measure(
+                  t.name(), t.process().pid(), new InetSocketAddress("127.0.0.1", t.port())));
           // its allocations hold most of the relay port range until they expire: stop the server
           // so the next one finds the range free
           t.process().close();
@@ -393,78 +394,9 @@ public final class TurnBench implements Callable<Integer> {
           100 * common.lossRatio());
       throughput
           .computeIfAbsent(key(t.name(), count), k -> new ArrayList<>())
-          .add(new Round(best, common));
+          .add(new ThroughputReport.Round(best, common));
     } finally {
       close(sessions);
-    }
-  }
-
-  private void storm(Target t) throws Exception {
-    InetSocketAddress server = new InetSocketAddress("127.0.0.1", t.port());
-    try (AllocationStorm warm = new AllocationStorm(server, secret)) {
-      if (stormWarmup > 0) {
-        // the same work first, so the measured storm does not pay for the JIT; these allocations
-        // stay until the measured storm is done and count in the baseline of the memory figures
-        var w = warm.run(stormWarmup, stormInFlight, "storm-warmup-" + t.name());
-        System.out.printf(
-            "storm warm-up %-7s %d allocated: %,.0f alloc/s%n",
-            t.name(), w.allocated(), w.allocationsPerSecond());
-      }
-      measuredStorm(t);
-    }
-  }
-
-  private void measuredStorm(Target t) throws Exception {
-    long pid = t.process().pid();
-    boolean jvm = t.name().equals("squall");
-    long heap0 = jvm ? ProcStats.heapUsedAfterGc(pid) : -1;
-    long rss0 = ProcStats.rssBytes(pid);
-    try (AllocationStorm st =
-        new AllocationStorm(new InetSocketAddress("127.0.0.1", t.port()), secret)) {
-      long cpu0 = ProcStats.cpuNanos(pid);
-      AllocationStorm.Result r = st.run(storm, stormInFlight, "storm-" + t.name());
-      long cpu1 = ProcStats.cpuNanos(pid);
-      double cpuPerAllocation = (cpu1 - cpu0) / 1e3 / Math.max(1, r.allocated());
-      long heap1 = jvm ? ProcStats.heapUsedAfterGc(pid) : -1;
-      long rss1 = ProcStats.rssBytes(pid);
-      System.out.printf(
-          "storm %-7s %d of %d allocated (%d failed%s) in %.2f s: %,.0f alloc/s, server cpu %.0f us"
-              + "/alloc; rss +%,d KiB%s%n",
-          t.name(),
-          r.allocated(),
-          r.requested(),
-          r.failed(),
-          r.failures().isEmpty() ? "" : ": " + r.failures(),
-          r.seconds(),
-          r.allocationsPerSecond(),
-          cpuPerAllocation,
-          (rss1 - rss0) / 1024,
-          jvm ? String.format(", heap after GC +%,d KiB", (heap1 - heap0) / 1024) : "");
-      table.add(
-          t.name() + " allocations/s",
-          r.allocationsPerSecond(),
-          "alloc/s",
-          r.allocated() + " of " + r.requested() + " allocated, " + stormInFlight + " in flight");
-      table.add(
-          t.name() + " server cpu/allocation",
-          cpuPerAllocation,
-          "us",
-          "two transactions (401 challenge, authenticated Allocate) and a relay socket");
-      if (r.allocated() > 0) {
-        table.add(
-            t.name() + " RSS per allocation",
-            (double) (rss1 - rss0) / r.allocated(),
-            "bytes",
-            "resident set growth over the storm");
-        if (jvm) {
-          table.add(
-              t.name() + " heap per allocation",
-              (double) (heap1 - heap0) / r.allocated(),
-              "bytes",
-              "Java heap after full GC");
-        }
-      }
-      stormRates.put(t.name(), r.allocationsPerSecond());
     }
   }
 
@@ -472,124 +404,21 @@ public final class TurnBench implements Callable<Integer> {
     return name + "|" + count;
   }
 
-  private static double median(List<Double> values) {
-    List<Double> v = new ArrayList<>(values);
-    Collections.sort(v);
-    int n = v.size();
-    return n == 0 ? Double.NaN : n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
-  }
-
-  private static List<Double> each(List<Round> rounds, ToDoubleFunction<Round> f) {
-    List<Double> out = new ArrayList<>();
-    for (Round r : rounds) {
-      out.add(f.applyAsDouble(r));
-    }
-    return out;
-  }
-
-  private static String spread(List<Double> values) {
-    StringBuilder b = new StringBuilder();
-    for (double v : values) {
-      b.append(b.length() == 0 ? "" : ", ").append(ResultTable.format(v));
-    }
-    return "rounds " + b;
-  }
-
   private void report() throws Exception {
+    ThroughputReport rows = new ThroughputReport(table, maxLoss, latencyRate, DRAIN);
     for (int count : allocations) {
       String shape =
           count + " alloc, " + payload + " B, " + ResultTable.format(duration) + " s probes";
-      List<Round> direct = throughput.getOrDefault(key(DIRECT, count), List.of());
+      Map<String, List<ThroughputReport.Round>> byTarget = new LinkedHashMap<>();
       List<String> names = new ArrayList<>(List.of(DIRECT));
       targets.forEach(t -> names.add(t.name()));
       for (String name : names) {
-        List<Round> rs = throughput.get(key(name, count));
-        if (rs == null) {
-          continue;
-        }
-        String p = name + " " + count + " alloc ";
-        List<Double> pps = each(rs, r -> r.best().relayedPacketsPerSecond());
-        table.add(
-            p + "max relayed pkt/s",
-            median(pps),
-            "pkt/s",
-            (name.equals(DIRECT) ? "harness ceiling, no server; " : "")
-                + "median, loss <= "
-                + ResultTable.format(maxLoss)
-                + " %; "
-                + shape
-                + "; "
-                + spread(pps));
-        table.add(
-            p + "max relayed MB/s",
-            median(each(rs, r -> r.best().relayedMegabytesPerSecond())),
-            "MB/s",
-            "payload, both directions");
-        table.add(
-            p + "loss at max",
-            median(each(rs, r -> 100 * r.best().lossRatio())),
-            "%",
-            "round trips sent but not back within " + DRAIN.toMillis() + " ms after the period");
-        String at = "at " + ResultTable.format(latencyRate) + " pkt/s";
-        table.add(
-            p + "rtt p50",
-            median(each(rs, r -> r.common().latency().percentile(50) / 1e3)),
-            "us",
-            at + ", client-server-peer-server-client");
-        table.add(
-            p + "rtt p99",
-            median(each(rs, r -> r.common().latency().percentile(99) / 1e3)),
-            "us",
-            at);
-        if (!name.equals(DIRECT) && direct.size() == rs.size()) {
-          for (int pct : new int[] {50, 99}) {
-            List<Double> added = new ArrayList<>();
-            for (int i = 0; i < rs.size(); i++) {
-              added.add(
-                  (rs.get(i).common().latency().percentile(pct)
-                          - direct.get(i).common().latency().percentile(pct))
-                      / 1e3);
-            }
-            table.add(
-                p + "added rtt p" + pct,
-                median(added),
-                "us",
-                at + ", over the direct path in the same round");
-          }
-          table.add(
-              p + "server cpu/pkt",
-              median(each(rs, r -> r.best().serverCpuMicrosPerPacket())),
-              "us",
-              "server CPU time per relayed packet at max rate");
-          double ceiling = median(each(direct, r -> r.best().relayedPacketsPerSecond()));
-          if (median(pps) >= 0.9 * ceiling) {
-            table.add(
-                p + "WARNING",
-                "harness-bound",
-                "",
-                "within 10 % of the direct path: the generator, not the server, is the limit");
-          }
+        List<ThroughputReport.Round> rs = throughput.get(key(name, count));
+        if (rs != null) {
+          byTarget.put(name, rs);
         }
       }
-      List<Round> sq = throughput.get(key("squall", count));
-      List<Round> co = throughput.get(key("coturn", count));
-      if (sq != null && co != null) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(sq.size(), co.size()); i++) {
-          ratios.add(
-              sq.get(i).best().relayedPacketsPerSecond()
-                  / co.get(i).best().relayedPacketsPerSecond());
-        }
-        double ratio = median(ratios);
-        table.add(
-            "squall/coturn " + count + " alloc max pkt/s",
-            ratio,
-            "x",
-            "median of per-round ratios; goal >= 1.2x: "
-                + (ratio >= 1.2 ? "met" : "MISSED")
-                + "; "
-                + spread(ratios));
-      }
+      rows.add(count, shape, DIRECT, byTarget);
     }
     if (stormRates.containsKey("squall") && stormRates.containsKey("coturn")) {
       table.add(
