@@ -6,8 +6,10 @@ import dev.squall.dtls.DtlsConfig;
 import dev.squall.dtls.DtlsRole;
 import dev.squall.dtls.internal.BlockingHandshake;
 import dev.squall.dtls.internal.HandshakeSupport;
+import dev.squall.dtls.internal.PreparedCrypto;
 import dev.squall.dtls.internal.QueueDatagramTransport;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,29 +62,24 @@ public class DtlsRecordBenchmark {
     DtlsCertificate serverCert = DtlsCertificate.generate();
     DtlsConfig config = DtlsConfig.defaults().withCrypto(provider);
     QueueDatagramTransport[] paths = new QueueDatagramTransport[2];
-    paths[0] = new QueueDatagramTransport(4096, 1200, 2048, d -> paths[1].offer(d));
-    paths[1] = new QueueDatagramTransport(4096, 1200, 2048, d -> paths[0].offer(d));
+    paths[0] =
+        new QueueDatagramTransport(
+            4096, 1200, 2048, (b, o, l) -> paths[1].offer(Arrays.copyOfRange(b, o, o + l)));
+    paths[1] =
+        new QueueDatagramTransport(
+            4096, 1200, 2048, (b, o, l) -> paths[0].offer(Arrays.copyOfRange(b, o, o + l)));
     clientPath = paths[0];
     serverPath = paths[1];
     CompletableFuture<DTLSTransport> accepted =
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return BlockingHandshake.run(
-                    DtlsRole.SERVER,
-                    serverPath,
-                    support(DtlsRole.SERVER, serverCert, clientCert, config),
-                    config);
+                return handshake(DtlsRole.SERVER, serverPath, serverCert, clientCert, config);
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
             });
-    client =
-        BlockingHandshake.run(
-            DtlsRole.CLIENT,
-            clientPath,
-            support(DtlsRole.CLIENT, clientCert, serverCert, config),
-            config);
+    client = handshake(DtlsRole.CLIENT, clientPath, clientCert, serverCert, config);
     server = accepted.get(30, TimeUnit.SECONDS);
     clientPath.nonBlocking();
     serverPath.nonBlocking();
@@ -90,6 +87,23 @@ public class DtlsRecordBenchmark {
     for (int i = 0; i < payload.length; i++) {
       payload[i] = (byte) i;
     }
+  }
+
+  /** A blocking handshake on {@code path} with fresh crypto, its time limit counting from now. */
+  private static DTLSTransport handshake(
+      DtlsRole role,
+      QueueDatagramTransport path,
+      DtlsCertificate own,
+      DtlsCertificate remote,
+      DtlsConfig config)
+      throws IOException {
+    path.started(System.nanoTime(), config.handshakeTimeout().toNanos());
+    return BlockingHandshake.run(
+        role,
+        path,
+        support(role, own, remote, config),
+        PreparedCrypto.create(config.crypto(), own),
+        config);
   }
 
   @TearDown(Level.Trial)

@@ -20,18 +20,6 @@ public final class BlockingHandshake {
   private BlockingHandshake() {}
 
   /**
-   * Performs the handshake now: fresh crypto of {@code config}'s provider, the overall time limit
-   * counting from this call.
-   */
-  public static DTLSTransport run(
-      DtlsRole role, QueueDatagramTransport path, HandshakeSupport support, DtlsConfig config)
-      throws IOException {
-    path.started(System.nanoTime(), config.handshakeTimeout().toNanos());
-    return run(
-        role, path, support, PreparedCrypto.create(config.crypto(), support.certificate()), config);
-  }
-
-  /**
    * Performs the handshake with {@code prepared}'s crypto and returns the connected record layer.
    * The overall time limit is {@code path}'s deadline (see {@link QueueDatagramTransport}).
    */

@@ -3,11 +3,9 @@ package dev.squall.dtls.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.TlsTimeoutException;
 
@@ -86,20 +84,6 @@ public final class QueueDatagramTransport implements DatagramTransport {
     this.sender = sender;
     this.sendLimit = sendLimit;
     this.receiveLimit = receiveLimit;
-  }
-
-  /**
-   * As {@link #QueueDatagramTransport(int, int, int, Sender)} with a sender that takes ownership of
-   * a copy of each outgoing datagram.
-   */
-  public QueueDatagramTransport(
-      int capacity, int sendLimit, int receiveLimit, Consumer<byte[]> sender) {
-    this(
-        capacity,
-        sendLimit,
-        receiveLimit,
-        (buffer, offset, length) ->
-            sender.accept(Arrays.copyOfRange(buffer, offset, offset + length)));
   }
 
   /** Queues a received datagram; false (and counted) when closed or full. */
