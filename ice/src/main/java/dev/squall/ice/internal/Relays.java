@@ -92,6 +92,9 @@ final class Relays {
    * @return true when a TURN client consumed it
    */
   boolean handle(LocalBase base, InetSocketAddress from, byte[] data) {
+    if (overUdp.isEmpty()) {
+      return false; // no UDP TURN server: skip hashing the base record for every datagram
+    }
     Map<InetSocketAddress, TurnClient> byServer = overUdp.get(base);
     if (byServer == null) {
       return false;
